@@ -1,0 +1,17 @@
+//! Mizon's pure core.
+//!
+//! Everything here is plain Rust with no IO, no async and no framework, so the
+//! same rules run on the server (authoritative) and in the browser (instant
+//! feedback, compiled to wasm). Values are parsed once at the edge into these
+//! types; code further in never re-checks a bare string.
+
+pub mod account;
+pub mod definition;
+pub mod ids;
+pub mod locale;
+pub mod role;
+
+pub use account::{DisplayName, Password, PasswordError, Username, UsernameError};
+pub use ids::UserId;
+pub use locale::{Gender, Locale};
+pub use role::{Permission, Role, Roles};

@@ -1,0 +1,140 @@
+//! Roles and what each may do.
+//!
+//! The server asks `Roles::allows(Permission)` before every action; the
+//! interface asks the same question only to decide what to show.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Administrator,
+    Methodologist,
+    Translator,
+    Reviewer,
+    Assessor,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown role `{0}`")]
+pub struct UnknownRole(pub String);
+
+impl Role {
+    pub const ALL: [Role; 5] = [
+        Role::Administrator,
+        Role::Methodologist,
+        Role::Translator,
+        Role::Reviewer,
+        Role::Assessor,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Role::Administrator => "administrator",
+            Role::Methodologist => "methodologist",
+            Role::Translator => "translator",
+            Role::Reviewer => "reviewer",
+            Role::Assessor => "assessor",
+        }
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl FromStr for Role {
+    type Err = UnknownRole;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Role::ALL
+            .into_iter()
+            .find(|r| r.code() == s.trim())
+            .ok_or_else(|| UnknownRole(s.to_owned()))
+    }
+}
+
+/// An action that needs a role. Add a variant per guarded action.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Permission {
+    /// List, create, change and deactivate accounts and their roles.
+    ManageUsers,
+    /// Page through the audit log.
+    ReadAuditLog,
+    /// See the instrument library and preview published versions.
+    ViewInstruments,
+}
+
+/// The set of roles one account holds, kept sorted and free of duplicates.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Roles(Vec<Role>);
+
+impl Roles {
+    pub fn new(roles: impl IntoIterator<Item = Role>) -> Self {
+        let mut v: Vec<Role> = roles.into_iter().collect();
+        v.sort();
+        v.dedup();
+        Roles(v)
+    }
+
+    pub fn contains(&self, role: Role) -> bool {
+        self.0.contains(&role)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = Role> + '_ {
+        self.0.iter().copied()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Whether any held role grants the permission.
+    pub fn allows(&self, permission: Permission) -> bool {
+        match permission {
+            Permission::ManageUsers | Permission::ReadAuditLog => {
+                self.contains(Role::Administrator)
+            }
+            // Every role works with instruments in some way.
+            Permission::ViewInstruments => !self.is_empty(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_administrators_manage_users_and_read_the_audit_log() {
+        for role in Role::ALL {
+            let roles = Roles::new([role]);
+            let admin = role == Role::Administrator;
+            assert_eq!(roles.allows(Permission::ManageUsers), admin, "{role}");
+            assert_eq!(roles.allows(Permission::ReadAuditLog), admin, "{role}");
+            assert!(roles.allows(Permission::ViewInstruments), "{role}");
+        }
+        assert!(!Roles::default().allows(Permission::ViewInstruments));
+    }
+
+    #[test]
+    fn roles_are_sorted_and_deduplicated() {
+        let roles = Roles::new([Role::Assessor, Role::Administrator, Role::Assessor]);
+        assert_eq!(
+            roles.iter().collect::<Vec<_>>(),
+            vec![Role::Administrator, Role::Assessor]
+        );
+    }
+
+    #[test]
+    fn role_codes_round_trip() {
+        for role in Role::ALL {
+            assert_eq!(role.code().parse::<Role>(), Ok(role));
+        }
+        assert!("root".parse::<Role>().is_err());
+    }
+}
