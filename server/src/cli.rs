@@ -1,0 +1,71 @@
+//! The `mizon` command line. Every subcommand that touches data takes the
+//! same `--database-url` (env `MIZON_DATABASE_URL`).
+
+use crate::config::{DatabaseArgs, ServeArgs};
+use clap::{Parser, Subcommand};
+use domain::Role;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "mizon",
+    version,
+    about = "Mizon: prison risk and needs assessment instruments, in Tajik, Russian and English."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Serve the web application (creates and migrates the database on first start,
+    /// and prints the first administrator's one-time password).
+    Serve(ServeArgs),
+    /// Apply database migrations and exit.
+    Migrate(DatabaseArgs),
+    /// Account administration from the command line.
+    #[command(subcommand)]
+    Admin(AdminCommand),
+    /// Audit log tools.
+    #[command(subcommand)]
+    Audit(AuditCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AdminCommand {
+    /// Create an account. The password is read from standard input when
+    /// `--password-stdin` is given, otherwise generated and printed once.
+    CreateUser {
+        #[arg(long)]
+        username: String,
+        #[arg(long)]
+        display_name: String,
+        /// A role to grant; repeat for several (administrator, methodologist,
+        /// translator, reviewer, assessor).
+        #[arg(long = "role", required = true)]
+        roles: Vec<Role>,
+        #[arg(long)]
+        password_stdin: bool,
+        #[command(flatten)]
+        db: DatabaseArgs,
+    },
+    /// Set a new password for an account (from standard input with
+    /// `--password-stdin`, otherwise generated and printed once) and end its sessions.
+    ResetPassword {
+        #[arg(long)]
+        username: String,
+        #[arg(long)]
+        password_stdin: bool,
+        #[command(flatten)]
+        db: DatabaseArgs,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum AuditCommand {
+    /// Check the audit log's hash chain; exits non-zero if it was tampered with.
+    Verify {
+        #[command(flatten)]
+        db: DatabaseArgs,
+    },
+}

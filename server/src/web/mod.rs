@@ -1,0 +1,59 @@
+//! The HTTP edge: routes, middleware and the adapter that lets the Leptos
+//! server functions call the services.
+
+mod backend;
+mod context;
+mod cross_site;
+mod error_page;
+mod health;
+
+use crate::services::Services;
+use app::{App, shell};
+use axum::Router;
+use axum::routing::get;
+use leptos::prelude::LeptosOptions;
+use leptos_axum::{LeptosRoutes, generate_route_list};
+use std::sync::Arc;
+use tower_http::compression::CompressionLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+
+pub use context::EdgeSettings;
+
+pub fn router(services: Services, leptos_options: LeptosOptions, settings: EdgeSettings) -> Router {
+    let routes = generate_route_list(App);
+    let state = Arc::new(context::EdgeState {
+        backend: Arc::new(backend::AppBackend(services.clone())),
+        services: services.clone(),
+        settings,
+    });
+    let header = |name: &'static str, value: &'static str| {
+        SetResponseHeaderLayer::if_not_present(
+            http::HeaderName::from_static(name),
+            http::HeaderValue::from_static(value),
+        )
+    };
+    Router::new()
+        .route("/healthz", get(health::healthz))
+        .leptos_routes(&leptos_options, routes, {
+            let options = leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler(shell))
+        .with_state(leptos_options)
+        .layer(axum::middleware::from_fn_with_state(
+            state,
+            context::resolve,
+        ))
+        .layer(axum::middleware::from_fn(
+            cross_site::refuse_cross_site_writes,
+        ))
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(
+            error_page::from_panic,
+        ))
+        .layer(header("x-content-type-options", "nosniff"))
+        .layer(header("x-frame-options", "DENY"))
+        .layer(header("referrer-policy", "same-origin"))
+        .layer(header("cache-control", "no-store"))
+        .layer(CompressionLayer::new())
+        .layer(tower_http::trace::TraceLayer::new_for_http())
+}
