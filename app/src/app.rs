@@ -1,0 +1,93 @@
+//! The HTML shell and the router: which page answers which path.
+
+use crate::components::{Header, NotFound, provide_session};
+use crate::features::audit::AuditLogPage;
+use crate::features::auth::{AccountPage, SignInPage};
+use crate::features::users::{NewUserPage, UserPage, UsersPage};
+use crate::home::HomePage;
+use crate::i18n::{provide_i18n, t, tr};
+use domain::Locale;
+use leptos::prelude::*;
+use leptos_meta::{Link, MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_router::{
+    SsrMode,
+    components::{Route, Router, Routes},
+    path,
+};
+
+/// The language the page starts in: on the server, the one the request's
+/// middleware picked; in the browser, the one the server wrote into `<html lang>`.
+fn initial_locale() -> Locale {
+    #[cfg(feature = "ssr")]
+    {
+        crate::backend::request_ctx()
+            .map(|c| c.locale)
+            .unwrap_or_default()
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        document()
+            .document_element()
+            .and_then(|e| e.get_attribute("lang"))
+            .and_then(|lang| lang.parse().ok())
+            .unwrap_or_default()
+    }
+}
+
+/// The whole document, rendered on the server only.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let lang = initial_locale().code();
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang>
+            <head>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <HydrationScripts options />
+                <MetaTags />
+            </head>
+            <body>
+                <App />
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let i18n = provide_i18n(initial_locale());
+    provide_session();
+    // Keep <html lang> true when the user switches language in the page,
+    // and mark the page hydrated (effects run only in the browser), which
+    // lets browser tests wait for interactivity instead of sleeping.
+    Effect::new(move |_| {
+        let code = i18n.locale.get().code();
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("lang", code);
+            let _ = root.set_attribute("data-hydrated", "");
+        }
+    });
+    // Pages render completely before the response starts (`SsrMode::Async`),
+    // so that a refusal or a redirect found while rendering sets the status.
+    view! {
+        <Stylesheet id="mizon-css" href="/pkg/mizon.css" />
+        <Link rel="icon" href="/favicon.svg" type_="image/svg+xml" />
+        <Title text=move || tr(i18n.locale.get(), "app-name") />
+        <Router>
+            <a class="skip-link" href="#main">{t("skip-to-content")}</a>
+            <Header />
+            <main id="main" tabindex="-1">
+                <Routes fallback=NotFound>
+                    <Route path=path!("/") view=HomePage ssr=SsrMode::Async />
+                    <Route path=path!("/signin") view=SignInPage ssr=SsrMode::Async />
+                    <Route path=path!("/account") view=AccountPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/users") view=UsersPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/users/new") view=NewUserPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/users/:id") view=UserPage ssr=SsrMode::Async />
+                    <Route path=path!("/admin/audit") view=AuditLogPage ssr=SsrMode::Async />
+                </Routes>
+            </main>
+        </Router>
+    }
+}

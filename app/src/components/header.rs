@@ -1,0 +1,96 @@
+//! The page header: product name, navigation by role, language, the user.
+
+use super::use_session;
+use crate::features::auth::{SetLanguage, SignOut};
+use crate::i18n::{t, use_i18n};
+use domain::{Locale, Permission};
+use leptos::prelude::*;
+
+#[component]
+pub fn Header() -> impl IntoView {
+    let session = use_session();
+    let sign_out = ServerAction::<SignOut>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(())) = sign_out.value().get() {
+            // A full load: every cached view of the old session goes.
+            let _ = window().location().set_href("/signin");
+        }
+    });
+    let nav = move || {
+        session.user().map(|user| {
+            let admin = user.roles.allows(Permission::ManageUsers);
+            let audit = user.roles.allows(Permission::ReadAuditLog);
+            view! {
+                <nav class="site-nav" aria-label=t("nav-label")>
+                    <a href="/">{t("nav-home")}</a>
+                    {admin.then(|| view! { <a href="/admin/users">{t("nav-users")}</a> })}
+                    {audit.then(|| view! { <a href="/admin/audit">{t("nav-audit")}</a> })}
+                    <a href="/account">{t("nav-account")}</a>
+                </nav>
+            }
+        })
+    };
+    let user_menu = move || {
+        session.user().map(|user| {
+            view! {
+                <div class="user-menu">
+                    <span class="user-name">{user.display_name}</span>
+                    <ActionForm action=sign_out attr:class="inline">
+                        <button type="submit" class="link-button">{t("sign-out")}</button>
+                    </ActionForm>
+                </div>
+            }
+        })
+    };
+    view! {
+        <header class="site-header">
+            <a class="brand" href="/">{t("app-name")}</a>
+            <Transition>{nav}</Transition>
+            <div class="header-end">
+                <LanguageSwitcher />
+                <Transition>{user_menu}</Transition>
+            </div>
+        </header>
+    }
+}
+
+/// Three buttons, each naming its language in that language, so that a
+/// reader of any one of them can find their own. Works without JavaScript
+/// (a form post); with it, the page re-renders at once.
+#[component]
+fn LanguageSwitcher() -> impl IntoView {
+    let i18n = use_i18n();
+    let action = ServerAction::<SetLanguage>::new();
+    view! {
+        <form class="lang-switcher" method="post" action="/api/set_language">
+            <span class="visually-hidden" id="lang-label">{t("language-switcher-label")}</span>
+            <div role="group" aria-labelledby="lang-label">
+                {Locale::ALL
+                    .into_iter()
+                    .map(|locale| {
+                        view! {
+                            <button
+                                type="submit"
+                                name="locale"
+                                value=locale.code()
+                                lang=locale.code()
+                                aria-pressed=move || (i18n.locale.get() == locale).to_string()
+                                on:click=move |ev| {
+                                    ev.prevent_default();
+                                    i18n.locale.set(locale);
+                                    action
+                                        .dispatch(SetLanguage {
+                                            locale: locale.code().to_owned(),
+                                            remember: None,
+                                        });
+                                }
+                            >
+                                {locale.endonym()}
+                            </button>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        </form>
+    }
+}

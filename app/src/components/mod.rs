@@ -1,0 +1,13 @@
+//! Building blocks shared by pages: layout, guards, errors, form fields.
+
+mod errors;
+mod fields;
+mod guard;
+mod header;
+mod session;
+
+pub use errors::{ErrorMessage, Forbidden, NotFound};
+pub use fields::{RoleLabel, TextField};
+pub use guard::Protected;
+pub use header::Header;
+pub use session::{Session, provide_session, use_session};

@@ -1,0 +1,97 @@
+//! The error every server function returns, shared by server and browser.
+//!
+//! It carries a message id (and arguments) rather than text, so the browser
+//! shows it in the user's language. Internal failures carry only a
+//! correlation id: details stay in the server log.
+
+use serde::{Deserialize, Serialize};
+use server_fn_error::*;
+
+mod server_fn_error {
+    pub use leptos::server_fn::codec::JsonEncoding;
+    pub use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+pub enum AppError {
+    #[error("not signed in")]
+    NotSignedIn,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    /// Wrong username or password; deliberately says no more than that.
+    #[error("invalid credentials")]
+    InvalidCredentials,
+    #[error("too many failed sign-ins; retry in {minutes} min")]
+    Throttled { minutes: i64 },
+    /// A field's value was refused; the form keeps what the user typed.
+    #[error("invalid {field}: {message_id}")]
+    Invalid { field: String, message_id: String },
+    /// Someone else changed the record first, or a rule forbids the change.
+    #[error("conflict: {message_id}")]
+    Conflict { message_id: String },
+    #[error("internal error, correlation id {correlation_id}")]
+    Internal { correlation_id: String },
+    /// The request did not reach the server or its answer was unreadable.
+    #[error("request failed: {0}")]
+    Request(String),
+}
+
+impl AppError {
+    pub fn invalid(field: &str, message_id: &str) -> Self {
+        AppError::Invalid {
+            field: field.to_owned(),
+            message_id: message_id.to_owned(),
+        }
+    }
+
+    pub fn conflict(message_id: &str) -> Self {
+        AppError::Conflict {
+            message_id: message_id.to_owned(),
+        }
+    }
+
+    /// The Fluent message id that explains this error to a user.
+    pub fn message_id(&self) -> &str {
+        match self {
+            AppError::NotSignedIn => "error-not-signed-in",
+            AppError::Forbidden => "error-forbidden",
+            AppError::NotFound => "error-not-found",
+            AppError::InvalidCredentials => "error-invalid-credentials",
+            AppError::Throttled { .. } => "throttled",
+            AppError::Invalid { message_id, .. } | AppError::Conflict { message_id } => message_id,
+            AppError::Internal { .. } => "error-internal",
+            AppError::Request(_) => "error-request",
+        }
+    }
+
+    /// The HTTP status a server function answers with.
+    pub fn status(&self) -> u16 {
+        match self {
+            AppError::NotSignedIn | AppError::InvalidCredentials => 401,
+            AppError::Forbidden => 403,
+            AppError::NotFound => 404,
+            AppError::Conflict { .. } => 409,
+            AppError::Invalid { .. } => 422,
+            AppError::Throttled { .. } => 429,
+            AppError::Internal { .. } | AppError::Request(_) => 500,
+        }
+    }
+
+    /// The field an `Invalid` error is about, for showing it next to the input.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            AppError::Invalid { field, .. } => Some(field),
+            _ => None,
+        }
+    }
+}
+
+impl FromServerFnError for AppError {
+    type Encoder = JsonEncoding;
+
+    fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        AppError::Request(value.to_string())
+    }
+}

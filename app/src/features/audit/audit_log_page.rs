@@ -1,0 +1,109 @@
+//! The audit log, newest first, a page at a time.
+
+use super::list_audit_events;
+use crate::components::{ErrorMessage, Protected};
+use crate::i18n::{arg, t, t_args, use_i18n};
+use crate::model::AuditPage;
+use domain::Permission;
+use leptos::prelude::*;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn AuditLogPage() -> impl IntoView {
+    view! {
+        <Protected
+            permission=Permission::ReadAuditLog
+            children=move |_| view! { <AuditLog /> }.into_any()
+        />
+    }
+}
+
+#[component]
+fn AuditLog() -> impl IntoView {
+    let query = use_query_map();
+    let page = move || {
+        query
+            .read()
+            .get("page")
+            .and_then(|p| p.parse::<u32>().ok())
+            .unwrap_or(1)
+            .max(1)
+    };
+    let events = Resource::new(page, list_audit_events);
+    view! {
+        <section class="card">
+            <h1>{t("audit-title")}</h1>
+            <Transition fallback=|| view! { <p class="loading">{t("loading")}</p> }>
+                {move || {
+                    events
+                        .get()
+                        .map(|result| match result {
+                            Ok(p) => view! { <AuditTable page=p /> }.into_any(),
+                            Err(e) => view! { <ErrorMessage error=Some(e) /> }.into_any(),
+                        })
+                }}
+            </Transition>
+        </section>
+    }
+}
+
+#[component]
+fn AuditTable(page: AuditPage) -> impl IntoView {
+    let locale = use_i18n().locale;
+    let (current, pages, total) = (page.page, page.pages, page.total);
+    view! {
+        <p class="hint">
+            {t_args(
+                "audit-summary",
+                move || vec![("total", arg(total)), ("page", arg(current)), ("pages", arg(pages))],
+            )}
+        </p>
+        <div class="table-wrap">
+            <table>
+                <thead>
+                    <tr>
+                        <th scope="col">{t("audit-seq")}</th>
+                        <th scope="col">{t("audit-time")}</th>
+                        <th scope="col">{t("audit-actor")}</th>
+                        <th scope="col">{t("audit-action")}</th>
+                        <th scope="col">{t("audit-target")}</th>
+                        <th scope="col">{t("audit-details")}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {page
+                        .events
+                        .into_iter()
+                        .map(|e| {
+                            let at = e.occurred_at.clone();
+                            let target = match &e.target_id {
+                                Some(id) => format!("{} {}", e.target_type, id),
+                                None => e.target_type.clone(),
+                            };
+                            view! {
+                                <tr>
+                                    <td>{e.seq}</td>
+                                    <td>{move || locale.get().format_timestamp(&at)}</td>
+                                    <td>{e.actor_name.clone()}</td>
+                                    <td><code>{e.action.clone()}</code></td>
+                                    <td>{target}</td>
+                                    <td><code class="details">{e.details.clone()}</code></td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+        <nav class="pager" aria-label=t("audit-pages")>
+            {(current > 1)
+                .then(|| {
+                    view! { <a rel="prev" href=format!("/admin/audit?page={}", current - 1)>{t("page-previous")}</a> }
+                })}
+            {(current < pages)
+                .then(|| {
+                    view! { <a rel="next" href=format!("/admin/audit?page={}", current + 1)>{t("page-next")}</a> }
+                })}
+        </nav>
+    }
+}

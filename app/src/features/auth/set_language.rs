@@ -1,0 +1,29 @@
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// Remembers the interface language chosen in the switcher (a cookie), and
+/// with `remember` also as the signed-in user's preference.
+#[server(endpoint = "set_language", prefix = "/api")]
+pub async fn set_language(locale: String, remember: Option<bool>) -> Result<(), AppError> {
+    use crate::backend::*;
+    respond(
+        async {
+            let locale: domain::Locale = locale
+                .parse()
+                .map_err(|_| AppError::invalid("locale", "error-unknown-locale"))?;
+            let (backend, ctx) = request()?;
+            if remember.unwrap_or(false) {
+                backend.set_preferred_locale(&ctx, locale).await?;
+            }
+            set_cookie(cookie(
+                LOCALE_COOKIE,
+                locale.code(),
+                60 * 60 * 24 * 365,
+                false,
+                ctx.secure_cookies,
+            ));
+            Ok(())
+        }
+        .await,
+    )
+}

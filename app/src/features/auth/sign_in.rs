@@ -1,0 +1,30 @@
+use crate::error::AppError;
+use crate::model::SessionUser;
+use leptos::prelude::*;
+
+/// Checks the credentials and starts a database-backed session (cookie).
+#[server(endpoint = "sign_in", prefix = "/api")]
+pub async fn sign_in(username: String, password: String) -> Result<SessionUser, AppError> {
+    use crate::backend::*;
+    respond(
+        async {
+            let (backend, ctx) = request()?;
+            let session = backend.sign_in(&ctx, &username, &password).await?;
+            set_cookie(cookie(
+                SESSION_COOKIE,
+                &session.token,
+                session.max_age_seconds,
+                true,
+                ctx.secure_cookies,
+            ));
+            let next = if session.user.must_change_password {
+                "/account"
+            } else {
+                "/"
+            };
+            super::redirect_plain_form(next);
+            Ok(session.user)
+        }
+        .await,
+    )
+}

@@ -1,0 +1,5 @@
+//! Features, each with its server functions (one per file) and its pages.
+
+pub mod audit;
+pub mod auth;
+pub mod users;

@@ -1,0 +1,16 @@
+use crate::error::AppError;
+use crate::model::UserChange;
+use leptos::prelude::*;
+
+/// Changes an account's name, roles or active state, if nobody changed it meanwhile.
+#[server(endpoint = "update_user", prefix = "/api", input = server_fn::codec::Json)]
+pub async fn update_user(change: UserChange) -> Result<(), AppError> {
+    use crate::backend::*;
+    respond(
+        async {
+            let (backend, ctx) = request()?;
+            backend.update_user(&ctx, change).await
+        }
+        .await,
+    )
+}

@@ -1,0 +1,23 @@
+//! Mizon's interface (Leptos): pages, components and server-function
+//! declarations. With `ssr` it is rendered by the server; with `hydrate` it
+//! is compiled to wasm and takes over the page in the browser.
+
+pub mod app;
+#[cfg(feature = "ssr")]
+pub mod backend;
+pub mod components;
+pub mod error;
+pub mod features;
+pub mod home;
+pub mod i18n;
+pub mod model;
+
+pub use app::{App, shell};
+
+/// The browser's entry point: hydrates the server-rendered page.
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+}
