@@ -1,0 +1,239 @@
+//! Helpers for Mizon's black-box tests: a fresh database per test (SQLite
+//! always; PostgreSQL too when `MIZON_TEST_POSTGRES_URL` is set), the real
+//! application on a random port, and an HTTP client per simulated browser.
+
+pub mod browser;
+
+use app::model::NewUser;
+use domain::Role;
+use reqwest::{Client, Response, StatusCode};
+use serde::Serialize;
+use server::config::ServeArgs;
+use server::services::{Actor, Services};
+use server::startup::Application;
+use std::future::Future;
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    Sqlite,
+    Postgres,
+}
+
+/// A database made for one test.
+#[derive(Debug, Clone)]
+pub struct TestDb {
+    pub engine: Engine,
+    pub url: String,
+    /// For PostgreSQL: the server URL and the database name, to drop it after.
+    postgres: Option<(String, String)>,
+}
+
+impl TestDb {
+    pub async fn fresh(engine: Engine) -> TestDb {
+        let name = format!("mizon_t_{}", uuid::Uuid::new_v4().simple());
+        match engine {
+            Engine::Sqlite => {
+                let dir = std::env::temp_dir().join("mizon-tests");
+                std::fs::create_dir_all(&dir).expect("temp dir");
+                TestDb {
+                    engine,
+                    url: format!("sqlite://{}", dir.join(format!("{name}.db")).display()),
+                    postgres: None,
+                }
+            }
+            Engine::Postgres => {
+                let server =
+                    std::env::var("MIZON_TEST_POSTGRES_URL").expect("MIZON_TEST_POSTGRES_URL");
+                sqlx::any::install_default_drivers();
+                let mut conn = <sqlx::AnyConnection as sqlx::Connection>::connect(&server)
+                    .await
+                    .expect("connect to PostgreSQL");
+                sqlx::query(&format!("CREATE DATABASE {name}"))
+                    .execute(&mut conn)
+                    .await
+                    .expect("create test database");
+                let base = server.rsplit_once('/').map(|(b, _)| b).unwrap_or(&server);
+                TestDb {
+                    engine,
+                    url: format!("{base}/{name}"),
+                    postgres: Some((server.clone(), name)),
+                }
+            }
+        }
+    }
+
+    /// Removes the database (after a passing test; a failing one keeps it
+    /// for inspection).
+    pub async fn drop_database(self) {
+        match self.postgres {
+            Some((server, name)) => {
+                if let Ok(mut conn) =
+                    <sqlx::AnyConnection as sqlx::Connection>::connect(&server).await
+                {
+                    let _ = sqlx::query(&format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+                        .execute(&mut conn)
+                        .await;
+                }
+            }
+            None => {
+                if let Some(path) = self.url.strip_prefix("sqlite://") {
+                    for suffix in ["", "-wal", "-shm"] {
+                        let _ = std::fs::remove_file(format!("{path}{suffix}"));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The engines this run tests: SQLite always, PostgreSQL when configured.
+pub fn engines() -> Vec<Engine> {
+    let mut engines = vec![Engine::Sqlite];
+    if std::env::var("MIZON_TEST_POSTGRES_URL").is_ok_and(|v| !v.is_empty()) {
+        engines.push(Engine::Postgres);
+    }
+    engines
+}
+
+/// Runs a test once per engine, each time on a fresh database.
+pub async fn on_each_engine<F, Fut>(test: F)
+where
+    F: Fn(TestDb) -> Fut,
+    Fut: Future<Output = ()>,
+{
+    for engine in engines() {
+        eprintln!("-- on {engine:?}");
+        let db = TestDb::fresh(engine).await;
+        test(db.clone()).await;
+        db.drop_database().await;
+    }
+}
+
+/// The built site (wasm, CSS) that `.ci/lib.sh build_site` writes.
+pub fn site_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/site")
+}
+
+pub struct TestApp {
+    pub base: String,
+    pub services: Services,
+    pub db: TestDb,
+    /// The password printed at first start for `admin` (must be changed).
+    pub admin_password: Option<String>,
+    server: tokio::task::JoinHandle<()>,
+}
+
+impl TestApp {
+    pub async fn spawn(db: &TestDb) -> TestApp {
+        let mut config = ServeArgs::for_database(&db.url);
+        config.site_root = site_root();
+        let app = Application::build(config)
+            .await
+            .expect("application starts");
+        let base = format!("http://{}", app.address);
+        let services = app.services.clone();
+        let admin_password = app.first_administrator.as_ref().map(|a| a.password.clone());
+        let server = tokio::spawn(async move {
+            app.run().await.expect("server runs");
+        });
+        TestApp {
+            base,
+            services,
+            db: db.clone(),
+            admin_password,
+            server,
+        }
+    }
+
+    /// Stops serving (as a process exit would); the database stays.
+    pub async fn stop(self) {
+        self.server.abort();
+        let _ = self.server.await;
+        self.services.db.pool.close().await;
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// A browser-like client: keeps cookies, does not follow redirects.
+    pub fn client() -> Client {
+        Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .expect("client")
+    }
+
+    /// Creates an account directly (as the command line would), ready to use.
+    pub async fn create_user(&self, username: &str, roles: &[Role]) -> String {
+        let password = format!("{username}-password-123");
+        self.services
+            .create_user(
+                &Actor::System("test"),
+                NewUser {
+                    username: username.into(),
+                    display_name: format!("Test {username}"),
+                    password: password.clone(),
+                    roles: roles.to_vec(),
+                    preferred_locale: None,
+                },
+            )
+            .await
+            .expect("create user");
+        password
+    }
+
+    pub async fn sign_in(&self, client: &Client, username: &str, password: &str) -> Response {
+        client
+            .post(self.url("/api/sign_in"))
+            .form(&[("username", username), ("password", password)])
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// A client signed in as a new account holding `roles`.
+    pub async fn signed_in_as(&self, username: &str, roles: &[Role]) -> Client {
+        let password = self.create_user(username, roles).await;
+        let client = Self::client();
+        let response = self.sign_in(&client, username, &password).await;
+        assert_eq!(response.status(), StatusCode::OK, "sign in as {username}");
+        client
+    }
+
+    /// Calls a JSON-input server function.
+    pub async fn call_json(
+        &self,
+        client: &Client,
+        function: &str,
+        body: &impl Serialize,
+    ) -> Response {
+        client
+            .post(self.url(&format!("/api/{function}")))
+            .json(body)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// Calls a form-input server function.
+    pub async fn call_form(
+        &self,
+        client: &Client,
+        function: &str,
+        form: &[(&str, &str)],
+    ) -> Response {
+        client
+            .post(self.url(&format!("/api/{function}")))
+            .form(form)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn get(&self, client: &Client, path: &str) -> Response {
+        client.get(self.url(path)).send().await.expect("request")
+    }
+}

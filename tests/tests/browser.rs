@@ -1,0 +1,158 @@
+//! Browser tests in a real headless Chromium (Debian's package), against
+//! the release-built site in target/site (`.ci/test` builds it first).
+
+use domain::Role;
+use fantoccini::Locator;
+use tests::browser::Browser;
+use tests::{TestApp, on_each_engine, site_root};
+
+#[tokio::test]
+async fn a_user_signs_in_switches_to_tajik_and_the_hydrated_page_follows() {
+    assert!(
+        site_root().join("pkg/mizon_bg.wasm").exists(),
+        "the site is not built: run .ci/test (or source .ci/lib.sh; build_site)"
+    );
+    on_each_engine(|db| async move {
+        let app = TestApp::spawn(&db).await;
+        let password = app.create_user("firuza", &[Role::Administrator]).await;
+        let browser = Browser::launch().await;
+        let c = &browser.client;
+
+        c.goto(&app.url("/")).await.unwrap();
+        // Not signed in: the server sends the browser to the sign-in page.
+        assert!(c.current_url().await.unwrap().path().ends_with("/signin"));
+        browser.wait_for_hydration().await;
+        assert_eq!(browser.text_of("h1").await, "Sign in");
+
+        // A refused sign-in keeps what was typed and says why, in place.
+        c.find(Locator::Css("#username"))
+            .await
+            .unwrap()
+            .send_keys("firuza")
+            .await
+            .unwrap();
+        c.find(Locator::Css("#password"))
+            .await
+            .unwrap()
+            .send_keys("wrong password!")
+            .await
+            .unwrap();
+        c.find(Locator::Css("button[type=submit].primary"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        browser.wait_for_text("[role=alert]", "incorrect").await;
+        let typed = c
+            .find(Locator::Css("#username"))
+            .await
+            .unwrap()
+            .prop("value")
+            .await
+            .unwrap();
+        assert_eq!(typed.as_deref(), Some("firuza"));
+
+        let field = c.find(Locator::Css("#password")).await.unwrap();
+        field.clear().await.unwrap();
+        field.send_keys(&password).await.unwrap();
+        c.find(Locator::Css("button[type=submit].primary"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        browser.wait_for_text("main h1", "Welcome").await;
+        browser.wait_for_hydration().await;
+        assert!(browser.text_of(".user-name").await.contains("Test firuza"));
+
+        // Switch to Tajik: the hydrated page re-renders without a reload.
+        c.find(Locator::Css(".lang-switcher button[value=tg]"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        browser.wait_for_text("main h1", "Хуш омадед").await;
+        assert_eq!(
+            browser.text_of(".site-nav a[href='/admin/users']").await,
+            "Корбарон"
+        );
+        let lang = c
+            .find(Locator::Css("html"))
+            .await
+            .unwrap()
+            .attr("lang")
+            .await
+            .unwrap();
+        assert_eq!(lang.as_deref(), Some("tg"));
+        browser.screenshot("home-tg").await;
+
+        // The choice is remembered: a fresh load of another page is Tajik too.
+        c.goto(&app.url("/admin/users")).await.unwrap();
+        browser.wait_for_hydration().await;
+        assert_eq!(browser.text_of("main h1").await, "Корбарон");
+
+        // Something interactive after hydration: create an account through
+        // the form (a server function), land on its page.
+        c.find(Locator::Css("a[href='/admin/users/new']"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        browser.wait_for_text("main h1", "Корбари нав").await;
+        c.find(Locator::Css("#username"))
+            .await
+            .unwrap()
+            .send_keys("qodir")
+            .await
+            .unwrap();
+        c.find(Locator::Css("#display_name"))
+            .await
+            .unwrap()
+            .send_keys("Қодир Ҳасанов")
+            .await
+            .unwrap();
+        c.find(Locator::Css("#password"))
+            .await
+            .unwrap()
+            .send_keys("short")
+            .await
+            .unwrap();
+        c.find(Locator::Css("button[type=submit].primary"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        // Refused in Tajik, next to the field, and nothing typed is lost.
+        browser.wait_for_text("#password-error", "10 аломат").await;
+        let name = c
+            .find(Locator::Css("#display_name"))
+            .await
+            .unwrap()
+            .prop("value")
+            .await
+            .unwrap();
+        assert_eq!(name.as_deref(), Some("Қодир Ҳасанов"));
+        c.find(Locator::Css("#password"))
+            .await
+            .unwrap()
+            .send_keys("-but-now-long")
+            .await
+            .unwrap();
+        c.find(Locator::Css("button[type=submit].primary"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        browser.wait_for_text("main h1", "qodir").await;
+        browser.screenshot("user-created-tg").await;
+
+        browser.close().await;
+        app.stop().await;
+    })
+    .await;
+}

@@ -1,0 +1,119 @@
+use app::model::AuditPage;
+use domain::Role;
+use reqwest::StatusCode;
+use tests::{TestApp, on_each_engine};
+
+async fn all_actions(app: &TestApp, admin: &reqwest::Client) -> Vec<String> {
+    let page: AuditPage = app
+        .call_form(admin, "list_audit_events", &[("page", "1")])
+        .await
+        .json()
+        .await
+        .unwrap();
+    page.events.into_iter().map(|e| e.action).collect()
+}
+
+#[tokio::test]
+async fn sign_ins_sign_outs_failures_and_account_changes_are_audited() {
+    on_each_engine(|db| async move {
+        let app = TestApp::spawn(&db).await;
+        let admin = app.signed_in_as("chief", &[Role::Administrator]).await;
+        let password = app.create_user("umed", &[Role::Assessor]).await;
+        let umed = TestApp::client();
+        app.sign_in(&umed, "umed", "wrong-password-here").await;
+        app.sign_in(&umed, "umed", &password).await;
+        app.call_form(&umed, "sign_out", &[]).await;
+        let id = app.services.find_user_id("umed").await.unwrap().0;
+        app.call_json(
+            &admin,
+            "reset_password",
+            &serde_json::json!({"id": id, "temporary": "temporary-secret-1"}),
+        )
+        .await;
+        let actions = all_actions(&app, &admin).await;
+        for expected in [
+            "user.created",
+            "auth.sign_in",
+            "auth.sign_in_failed",
+            "auth.sign_out",
+            "user.password_reset",
+        ] {
+            assert!(
+                actions.iter().any(|a| a == expected),
+                "{expected} missing from {actions:?}"
+            );
+        }
+        // Newest first; details never carry a password.
+        assert_eq!(actions[0], "user.password_reset");
+        let page: AuditPage = app
+            .call_form(&admin, "list_audit_events", &[("page", "1")])
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert!(
+            page.events.iter().all(
+                |e| !e.details.contains(&password) && !e.details.contains("temporary-secret-1")
+            )
+        );
+        assert_eq!(app.services.verify_audit_chain().await.unwrap(), None);
+        app.stop().await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_audit_log_is_append_only_and_tampering_is_detected() {
+    on_each_engine(|db| async move {
+        let app = TestApp::spawn(&db).await;
+        app.signed_in_as("chief", &[Role::Administrator]).await;
+        let pool = &app.services.db.pool;
+        let update =
+            sqlx::query("UPDATE audit_events SET actor_name = 'someone else' WHERE seq = 1")
+                .execute(pool)
+                .await;
+        assert!(update.is_err(), "an UPDATE of the audit log must fail");
+        let delete = sqlx::query("DELETE FROM audit_events WHERE seq = 1")
+            .execute(pool)
+            .await;
+        assert!(delete.is_err(), "a DELETE from the audit log must fail");
+        assert_eq!(app.services.verify_audit_chain().await.unwrap(), None);
+        app.stop().await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn an_administrator_pages_through_the_audit_log() {
+    on_each_engine(|db| async move {
+        let app = TestApp::spawn(&db).await;
+        let admin = app.signed_in_as("chief", &[Role::Administrator]).await;
+        // Failed and then throttled sign-ins: each one is an audit event.
+        for _ in 0..55 {
+            app.sign_in(&TestApp::client(), "nobody", "wrong-password-here")
+                .await;
+        }
+        let first: AuditPage = app
+            .call_form(&admin, "list_audit_events", &[("page", "1")])
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(first.events.len(), 50);
+        assert!(first.pages >= 2 && first.total > 50);
+        let second: AuditPage = app
+            .call_form(&admin, "list_audit_events", &[("page", "2")])
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(second.page, 2);
+        assert!(second.events[0].seq < first.events[49].seq);
+        let html = app.get(&admin, "/admin/audit?page=2").await;
+        assert_eq!(html.status(), StatusCode::OK);
+        let html = html.text().await.unwrap();
+        assert!(html.contains("rel=\"prev\"") && html.contains("/admin/audit?page=1"));
+        app.stop().await;
+    })
+    .await;
+}

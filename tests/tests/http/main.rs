@@ -1,0 +1,10 @@
+//! Black-box tests through HTTP: the real application on a random port,
+//! a fresh database per test, on SQLite and (when configured) PostgreSQL.
+
+mod audit;
+mod auth;
+mod cross_site;
+mod language;
+mod pages;
+mod roles;
+mod users;
