@@ -22,3 +22,13 @@ id_type!(
     /// A user account's database identity.
     UserId
 );
+
+id_type!(
+    /// An instrument's database identity (its stable code is `InstrumentCode`).
+    InstrumentId
+);
+
+id_type!(
+    /// One version of an instrument.
+    VersionId
+);

@@ -10,8 +10,10 @@ pub mod definition;
 pub mod ids;
 pub mod locale;
 pub mod role;
+pub mod version;
 
 pub use account::{DisplayName, Password, PasswordError, Username, UsernameError};
-pub use ids::UserId;
+pub use ids::{InstrumentId, UserId, VersionId};
 pub use locale::{Gender, Locale};
 pub use role::{Permission, Role, Roles};
+pub use version::VersionStatus;

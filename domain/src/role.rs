@@ -67,6 +67,8 @@ pub enum Permission {
     ReadAuditLog,
     /// See the instrument library and preview published versions.
     ViewInstruments,
+    /// Bring a definition into the library as a new draft version.
+    ImportInstruments,
 }
 
 /// The set of roles one account holds, kept sorted and free of duplicates.
@@ -101,6 +103,9 @@ impl Roles {
             }
             // Every role works with instruments in some way.
             Permission::ViewInstruments => !self.is_empty(),
+            Permission::ImportInstruments => {
+                self.contains(Role::Methodologist) || self.contains(Role::Administrator)
+            }
         }
     }
 }
@@ -117,6 +122,12 @@ mod tests {
             assert_eq!(roles.allows(Permission::ManageUsers), admin, "{role}");
             assert_eq!(roles.allows(Permission::ReadAuditLog), admin, "{role}");
             assert!(roles.allows(Permission::ViewInstruments), "{role}");
+            let imports = matches!(role, Role::Administrator | Role::Methodologist);
+            assert_eq!(
+                roles.allows(Permission::ImportInstruments),
+                imports,
+                "{role}"
+            );
         }
         assert!(!Roles::default().allows(Permission::ViewInstruments));
     }

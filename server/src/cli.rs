@@ -29,6 +29,34 @@ pub enum Command {
     /// Audit log tools.
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// Instrument definitions: check, import, export.
+    #[command(subcommand)]
+    Instrument(InstrumentCommand),
+}
+
+#[derive(Subcommand, Debug)]
+pub enum InstrumentCommand {
+    /// Check definition files (JSON syntax, the JSON Schema, then every
+    /// semantic rule) and print every problem with its path. Exits non-zero
+    /// if any file has a problem. Needs no database.
+    Validate {
+        #[arg(required = true)]
+        files: Vec<std::path::PathBuf>,
+    },
+    /// Import a definition file as the next draft version of its instrument.
+    Import {
+        file: std::path::PathBuf,
+        #[command(flatten)]
+        db: DatabaseArgs,
+    },
+    /// Print a stored definition: `CODE` (newest published version) or
+    /// `CODE@NUMBER`. Its output imports back unchanged.
+    Export {
+        /// `CODE` or `CODE@VERSION`, e.g. `IRNS@1`.
+        what: String,
+        #[command(flatten)]
+        db: DatabaseArgs,
+    },
 }
 
 #[derive(Subcommand, Debug)]

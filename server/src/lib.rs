@@ -5,6 +5,8 @@
 pub mod cli;
 pub mod config;
 pub mod db;
+pub mod definition_check;
+pub mod library;
 pub mod password;
 pub mod services;
 pub mod startup;

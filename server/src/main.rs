@@ -1,7 +1,7 @@
 //! `mizon`: parses the command line and runs one subcommand.
 
 use clap::Parser;
-use server::cli::{AdminCommand, AuditCommand, Cli, Command};
+use server::cli::{AdminCommand, AuditCommand, Cli, Command, InstrumentCommand};
 use server::db::Db;
 use server::services::{Actor, Services};
 use std::io::Read;
@@ -108,6 +108,83 @@ async fn run(command: Command) -> Result<ExitCode, Box<dyn std::error::Error>> {
                 }
             }
         }
+        Command::Instrument(command) => return instrument(command).await,
     }
     Ok(ExitCode::SUCCESS)
+}
+
+async fn instrument(command: InstrumentCommand) -> Result<ExitCode, Box<dyn std::error::Error>> {
+    use server::services::instruments::ImportError;
+    match command {
+        InstrumentCommand::Validate { files } => {
+            let mut failed = false;
+            for file in files {
+                let source = std::fs::read_to_string(&file)
+                    .map_err(|e| format!("{}: {e}", file.display()))?;
+                match server::definition_check::check_definition(&source) {
+                    Ok(definition) => println!("{}: ok ({})", file.display(), definition.meta.code),
+                    Err(problems) => {
+                        failed = true;
+                        for problem in problems {
+                            println!("{}: {problem}", file.display());
+                        }
+                    }
+                }
+            }
+            Ok(if failed {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            })
+        }
+        InstrumentCommand::Import { file, db } => {
+            let source =
+                std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+            let services = Services::new(Db::connect(&db.database_url).await?);
+            match services
+                .import_definition(&Actor::System("command line"), &source)
+                .await
+            {
+                Ok(v) => {
+                    println!(
+                        "Imported {} as version {} ({}).",
+                        v.code, v.number, v.status
+                    );
+                    Ok(ExitCode::SUCCESS)
+                }
+                Err(ImportError::Invalid(problems)) => {
+                    for problem in problems {
+                        println!("{}: {problem}", file.display());
+                    }
+                    Ok(ExitCode::FAILURE)
+                }
+                Err(e) => Err(e.into()),
+            }
+        }
+        InstrumentCommand::Export { what, db } => {
+            let (code, number) = match what.split_once('@') {
+                Some((code, n)) => (
+                    code.to_owned(),
+                    Some(
+                        n.parse::<i64>()
+                            .map_err(|_| format!("not a version number: {n}"))?,
+                    ),
+                ),
+                None => (what.clone(), None),
+            };
+            let services = Services::new(Db::connect(&db.database_url).await?);
+            let definition =
+                services
+                    .export_definition(&code, number)
+                    .await
+                    .map_err(|e| match e {
+                        server::services::ServiceError::NotFound => {
+                            format!("no instrument version {what}")
+                        }
+                        other => other.to_string(),
+                    })?;
+            println!("{definition}");
+            Ok(ExitCode::SUCCESS)
+        }
+    }
 }

@@ -19,6 +19,8 @@ pub enum StartupError {
     Bind(SocketAddr, std::io::Error),
     #[error("{0}")]
     Service(#[from] ServiceError),
+    #[error("instrument library: {0}")]
+    Library(#[from] crate::services::instruments::ImportError),
 }
 
 pub struct Application {
@@ -35,6 +37,7 @@ impl Application {
         let db = Db::connect(&config.db.database_url).await?;
         let services = Services::new(db);
         let first_administrator = services.ensure_first_administrator().await?;
+        services.load_sample_instruments().await?;
         let listener = TcpListener::bind(config.addr)
             .await
             .map_err(|e| StartupError::Bind(config.addr, e))?;

@@ -4,6 +4,7 @@
 
 pub mod audit;
 pub mod auth;
+pub mod instruments;
 pub mod users;
 
 use crate::db::Db;

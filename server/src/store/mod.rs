@@ -2,6 +2,7 @@
 //! the service opened, so that a workflow step writes once, atomically.
 
 pub mod audit;
+pub mod instruments;
 pub mod sessions;
 pub mod throttle;
 pub mod users;

@@ -126,4 +126,23 @@ impl Backend for AppBackend {
             .await
             .map_err(to_app_error)
     }
+
+    async fn list_instruments(&self, ctx: &RequestCtx) -> Result<Vec<InstrumentSummary>, AppError> {
+        self.0
+            .list_instruments(&actor(ctx)?)
+            .await
+            .map_err(to_app_error)
+    }
+
+    async fn get_version(
+        &self,
+        ctx: &RequestCtx,
+        code: &str,
+        number: i64,
+    ) -> Result<VersionView, AppError> {
+        self.0
+            .get_version(&actor(ctx)?, code, number)
+            .await
+            .map_err(to_app_error)
+    }
 }

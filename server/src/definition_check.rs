@@ -1,0 +1,132 @@
+//! Checking a definition document before it enters the library, in three
+//! passes that each report *every* problem with its JSON path: JSON syntax,
+//! the JSON Schema (`instrument-library/schema`), then the domain model's
+//! parse and semantic checks (references, expressions, translations).
+
+use crate::library::INSTRUMENT_SCHEMA;
+use domain::definition::Definition;
+use serde_json::Value;
+use std::fmt;
+use std::sync::OnceLock;
+
+/// One problem, located by JSON pointer (empty for the whole document).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "(document): {}", self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+fn validator() -> &'static jsonschema::Validator {
+    static VALIDATOR: OnceLock<jsonschema::Validator> = OnceLock::new();
+    VALIDATOR.get_or_init(|| {
+        let schema: Value =
+            serde_json::from_str(INSTRUMENT_SCHEMA).expect("the bundled schema is JSON");
+        jsonschema::draft202012::new(&schema).expect("the bundled schema compiles")
+    })
+}
+
+/// Returns the definition, or every problem found.
+pub fn check_definition(source: &str) -> Result<Definition, Vec<Problem>> {
+    let value: Value = serde_json::from_str(source).map_err(|e| {
+        vec![Problem {
+            path: String::new(),
+            message: format!(
+                "not valid JSON (line {}, column {}): {e}",
+                e.line(),
+                e.column()
+            ),
+        }]
+    })?;
+    let schema_problems: Vec<Problem> = validator()
+        .iter_errors(&value)
+        .map(|e| Problem {
+            path: e.instance_path.to_string(),
+            message: e.to_string(),
+        })
+        .collect();
+    if !schema_problems.is_empty() {
+        return Err(schema_problems);
+    }
+    let definition = Definition::from_value(value).map_err(|errors| {
+        errors
+            .into_iter()
+            .map(|e| Problem {
+                path: e.path.to_string(),
+                message: e.message,
+            })
+            .collect::<Vec<_>>()
+    })?;
+    let semantic: Vec<Problem> = definition
+        .check()
+        .into_iter()
+        .map(|e| Problem {
+            path: e.path.to_string(),
+            message: e.message,
+        })
+        .collect();
+    if semantic.is_empty() {
+        Ok(definition)
+    } else {
+        Err(semantic)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::library::SAMPLE_INSTRUMENTS;
+
+    #[test]
+    fn every_sample_instrument_passes_all_three_passes() {
+        for (path, source) in SAMPLE_INSTRUMENTS {
+            if let Err(problems) = check_definition(source) {
+                panic!("{path}: {problems:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn broken_json_is_reported_with_its_position() {
+        let problems = check_definition("{\n  \"format\": 1,\n").unwrap_err();
+        assert_eq!(problems.len(), 1);
+        assert!(problems[0].message.contains("line 3"), "{problems:?}");
+    }
+
+    #[test]
+    fn schema_problems_are_all_reported_with_paths() {
+        let mut value: Value = serde_json::from_str(SAMPLE_INSTRUMENTS[0].1).unwrap();
+        value["meta"]["code"] = Value::from("bad code!");
+        value["sections"][0]["items"][0]["type"] = Value::from("essay");
+        let problems = check_definition(&value.to_string()).unwrap_err();
+        let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+        assert!(paths.contains(&"/meta/code"), "{paths:?}");
+        assert!(
+            paths.iter().any(|p| p.starts_with("/sections/0/items/0")),
+            "{paths:?}"
+        );
+    }
+
+    #[test]
+    fn semantic_problems_come_after_the_schema_passes() {
+        let mut value: Value = serde_json::from_str(SAMPLE_INSTRUMENTS[0].1).unwrap();
+        let label = &mut value["sections"][0]["items"][0]["label"];
+        label["ru"] = serde_json::json!({ "male": "Только мужская формулировка" });
+        let problems = check_definition(&value.to_string()).unwrap_err();
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.path == "/sections/0/items/0/label/ru/female"),
+            "{problems:?}"
+        );
+    }
+}
