@@ -59,6 +59,13 @@ pub trait Backend: Send + Sync + 'static {
         temporary: &str,
     ) -> Result<(), AppError>;
     async fn audit_page(&self, ctx: &RequestCtx, page: u32) -> Result<AuditPage, AppError>;
+    async fn list_instruments(&self, ctx: &RequestCtx) -> Result<Vec<InstrumentSummary>, AppError>;
+    async fn get_version(
+        &self,
+        ctx: &RequestCtx,
+        code: &str,
+        number: i64,
+    ) -> Result<VersionView, AppError>;
 }
 
 pub type SharedBackend = Arc<dyn Backend>;

@@ -66,3 +66,41 @@ pub struct AuditPage {
     pub pages: u32,
     pub total: i64,
 }
+
+/// One instrument in the library list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct InstrumentSummary {
+    pub code: String,
+    /// The title in each locale that has one.
+    pub titles: Vec<(Locale, String)>,
+    /// The latest published version, if any.
+    pub published_version: Option<i64>,
+    /// The locales that version is complete in.
+    pub locales: Vec<Locale>,
+}
+
+impl InstrumentSummary {
+    /// The title in `locale`, else English, else the first one there is.
+    pub fn title(&self, locale: Locale) -> &str {
+        let find = |l: Locale| {
+            self.titles
+                .iter()
+                .find(|(x, _)| *x == l)
+                .map(|(_, t)| t.as_str())
+        };
+        find(locale)
+            .or_else(|| find(Locale::En))
+            .or_else(|| self.titles.first().map(|(_, t)| t.as_str()))
+            .unwrap_or(&self.code)
+    }
+}
+
+/// One stored version of an instrument, with its definition as canonical JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VersionView {
+    pub code: String,
+    pub number: i64,
+    /// `draft`, `in_review`, `published`, … (see `domain::VersionStatus`).
+    pub status: String,
+    pub definition: String,
+}

@@ -20,9 +20,11 @@ pub fn Header() -> impl IntoView {
         session.user().map(|user| {
             let admin = user.roles.allows(Permission::ManageUsers);
             let audit = user.roles.allows(Permission::ReadAuditLog);
+            let instruments = user.roles.allows(Permission::ViewInstruments);
             view! {
                 <nav class="site-nav" aria-label=t("nav-label")>
                     <a href="/">{t("nav-home")}</a>
+                    {instruments.then(|| view! { <a href="/instruments">{t("nav-instruments")}</a> })}
                     {admin.then(|| view! { <a href="/admin/users">{t("nav-users")}</a> })}
                     {audit.then(|| view! { <a href="/admin/audit">{t("nav-audit")}</a> })}
                     <a href="/account">{t("nav-account")}</a>

@@ -4,6 +4,7 @@
 mod audit;
 mod auth;
 mod cross_site;
+mod instruments;
 mod language;
 mod pages;
 mod roles;

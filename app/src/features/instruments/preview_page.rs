@@ -1,0 +1,59 @@
+//! `/instruments/:code/versions/:number`: loads a version and hands its
+//! definition to the live preview. Nothing here is saved.
+
+use super::get_version;
+use super::preview::InstrumentPreview;
+use crate::components::{ErrorMessage, Protected};
+use crate::error::AppError;
+use crate::i18n::t;
+use domain::Permission;
+use domain::definition::Definition;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn PreviewPage() -> impl IntoView {
+    view! {
+        <Protected
+            permission=Permission::ViewInstruments
+            children=move |_| view! { <PreviewLoader /> }.into_any()
+        />
+    }
+}
+
+#[component]
+fn PreviewLoader() -> impl IntoView {
+    let params = use_params_map();
+    let key = move || {
+        let p = params.read();
+        (
+            p.get("code"),
+            p.get("number").and_then(|n| n.parse::<i64>().ok()),
+        )
+    };
+    let version = Resource::new(key, |(code, number)| async move {
+        match (code, number) {
+            (Some(code), Some(number)) => get_version(code, number).await,
+            _ => Err(AppError::NotFound),
+        }
+    });
+    view! {
+        <p><a href="/instruments">{t("instruments-back")}</a></p>
+        <Suspense fallback=|| view! { <p class="loading">{t("loading")}</p> }>
+            {move || {
+                version
+                    .get()
+                    .map(|result| match result {
+                        Ok(v) => match Definition::from_json(&v.definition) {
+                            Ok(definition) => view! { <InstrumentPreview definition /> }.into_any(),
+                            Err(_) => {
+                                view! { <ErrorMessage error=Some(AppError::conflict("error-definition-unreadable")) /> }
+                                    .into_any()
+                            }
+                        },
+                        Err(e) => view! { <ErrorMessage error=Some(e) /> }.into_any(),
+                    })
+            }}
+        </Suspense>
+    }
+}

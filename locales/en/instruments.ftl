@@ -1,0 +1,11 @@
+nav-instruments = Instruments
+instruments-title = Instruments
+instruments-intro = The assessment instruments of the service. Open a published version to preview it in any language, for a male or a female subject.
+instruments-back = ← All instruments
+instrument-code = Code
+instrument-title = Title
+instrument-published-version = Published version
+instrument-locales = Languages
+instrument-actions = Open
+instrument-preview = Preview
+error-definition-unreadable = This version's definition cannot be read. Ask a methodologist to check it.

@@ -1,0 +1,11 @@
+nav-instruments = Инструменты
+instruments-title = Инструменты
+instruments-intro = Инструменты оценки службы. Откройте опубликованную версию, чтобы просмотреть её на любом языке для осуждённого или осуждённой.
+instruments-back = ← Все инструменты
+instrument-code = Код
+instrument-title = Название
+instrument-published-version = Опубликованная версия
+instrument-locales = Языки
+instrument-actions = Открыть
+instrument-preview = Просмотр
+error-definition-unreadable = Определение этой версии не удаётся прочитать. Попросите методиста проверить его.

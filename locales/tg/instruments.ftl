@@ -1,0 +1,11 @@
+nav-instruments = Асбобҳо
+instruments-title = Асбобҳо
+instruments-intro = Асбобҳои арзёбии хадамот. Версияи нашршударо кушоед, то онро бо ҳар забон барои маҳкумшудаи мард ё зан пешнамоиш кунед.
+instruments-back = ← Ҳамаи асбобҳо
+instrument-code = Рамз
+instrument-title = Ном
+instrument-published-version = Версияи нашршуда
+instrument-locales = Забонҳо
+instrument-actions = Кушодан
+instrument-preview = Пешнамоиш
+error-definition-unreadable = Таърифи ин версияро хондан мумкин нест. Аз методист хоҳиш кунед, ки онро санҷад.
