@@ -156,3 +156,166 @@ async fn a_user_signs_in_switches_to_tajik_and_the_hydrated_page_follows() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_preview_shows_the_female_russian_wording_and_updates_live() {
+    assert!(
+        site_root().join("pkg/mizon_bg.wasm").exists(),
+        "the site is not built: run .ci/test"
+    );
+    on_each_engine(|db| async move {
+        let app = TestApp::spawn(&db).await;
+        let password = app.create_user("methodist", &[Role::Methodologist]).await;
+        let browser = Browser::launch().await;
+        let c = &browser.client;
+        c.goto(&app.url("/signin")).await.unwrap();
+        browser.wait_for_hydration().await;
+        c.find(Locator::Css("#username"))
+            .await
+            .unwrap()
+            .send_keys("methodist")
+            .await
+            .unwrap();
+        c.find(Locator::Css("#password"))
+            .await
+            .unwrap()
+            .send_keys(&password)
+            .await
+            .unwrap();
+        c.find(Locator::Css("button[type=submit].primary"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        browser.wait_for_text("main h1", "Welcome").await;
+
+        // From the library list to the Intake screen's preview.
+        c.goto(&app.url("/instruments")).await.unwrap();
+        browser.wait_for_hydration().await;
+        c.find(Locator::Css("a[href='/instruments/IRNS/versions/1']"))
+            .await
+            .unwrap()
+            .click()
+            .await
+            .unwrap();
+        browser
+            .wait_for_text("[data-item=self_harm] .item-label", "12")
+            .await;
+
+        // Instrument in Russian for a female subject; the interface stays English.
+        c.find(Locator::Css("#preview-locale"))
+            .await
+            .unwrap()
+            .select_by_value("ru")
+            .await
+            .unwrap();
+        c.find(Locator::Css("#preview-gender"))
+            .await
+            .unwrap()
+            .select_by_value("female")
+            .await
+            .unwrap();
+        browser
+            .wait_for_text(
+                "[data-item=self_harm] .item-label",
+                "Наносила ли осуждённая",
+            )
+            .await;
+        assert_eq!(
+            browser.text_of(".site-nav a[href='/instruments']").await,
+            "Instruments"
+        );
+        let lang = c
+            .find(Locator::Css("html"))
+            .await
+            .unwrap()
+            .attr("lang")
+            .await
+            .unwrap();
+        assert_eq!(lang.as_deref(), Some("en"));
+        // The female-only section and its items are there.
+        browser
+            .wait_for_text(
+                "[data-item=children_outside] .item-label",
+                "осуждённой дети",
+            )
+            .await;
+        assert!(
+            c.find(Locator::Css("[data-section=caregiving]"))
+                .await
+                .is_ok()
+        );
+
+        // A condition: details of self-harm appear only once self-harm is rated.
+        assert!(
+            c.find(Locator::Css("[data-item=self_harm_details]"))
+                .await
+                .is_err()
+        );
+        let before = browser
+            .text_of("[data-score=safety_score] .score-value")
+            .await;
+        click(&browser, "input[name=self_harm][value='2']").await;
+        browser
+            .wait_for_text("[data-item=self_harm_details] .item-label", "")
+            .await;
+        let after = browser
+            .wait_for_text("[data-score=safety_score] .score-value", "2")
+            .await;
+        assert_ne!(before, after, "the safety score changes live");
+        let flag = c
+            .find(Locator::Css("[data-flag=urgent_referral]"))
+            .await
+            .unwrap();
+        assert_eq!(
+            flag.attr("data-raised").await.unwrap().as_deref(),
+            Some("true")
+        );
+        browser.screenshot("preview-ru-female").await;
+
+        // A male subject: the women-only section goes, the answers stay.
+        c.find(Locator::Css("#preview-gender"))
+            .await
+            .unwrap()
+            .select_by_value("male")
+            .await
+            .unwrap();
+        browser
+            .wait_for_text("[data-item=self_harm] .item-label", "Наносил ли осуждённый")
+            .await;
+        assert!(
+            c.find(Locator::Css("[data-section=caregiving]"))
+                .await
+                .is_err()
+        );
+        assert!(
+            c.find(Locator::Css("[data-item=self_harm_details]"))
+                .await
+                .is_ok()
+        );
+
+        browser.close().await;
+        app.stop().await;
+    })
+    .await;
+}
+
+/// Clicks like a user; radio inputs styled away fall back to a DOM click.
+async fn click(browser: &Browser, css: &str) {
+    let element = browser
+        .client
+        .find(Locator::Css(css))
+        .await
+        .unwrap_or_else(|e| panic!("{css}: {e}"));
+    if element.click().await.is_err() {
+        browser
+            .client
+            .execute(
+                "document.querySelector(arguments[0]).click()",
+                vec![serde_json::json!(css)],
+            )
+            .await
+            .unwrap();
+    }
+}

@@ -1,10 +1,93 @@
-//! The live, read-only preview of one instrument version (being written).
+//! The live, read-only preview of one instrument version.
+//!
+//! Why it exists: methodologists and reviewers must see a version exactly as
+//! an assessor will — in any of its languages, for a male or a female
+//! subject — and try test answers to check the skip logic, scores, bands,
+//! flags and judgement suggestions before anyone relies on them. The
+//! `domain` evaluator runs right here (compiled to wasm in the browser), so
+//! everything updates as answers are entered, with no server round trip;
+//! nothing is ever saved.
+//!
+//! The instrument's language is chosen here, independently of the interface
+//! language: instrument texts come from the definition ([`state::resolve`]),
+//! interface texts from `locales/*/preview.ftl`.
+//!
+//! Layout of the module: [`state`] holds the signals and the pure rules that
+//! change answers; [`controls`] the header and the locale / gender pickers;
+//! [`section`] the sections and their items' visibility; [`item`] the
+//! answer inputs by item type; [`companions`] the evidence, sources, trend
+//! and omit-reason fields; [`outcome`] the scores and flags panel;
+//! [`judgement`] the structured professional judgements.
 
+mod companions;
+mod controls;
+mod item;
+mod judgement;
+mod outcome;
+mod section;
+pub mod state;
+
+use crate::i18n::use_i18n;
+use controls::{PreviewControls, PreviewHeader};
 use domain::definition::Definition;
+use domain::{Gender, Locale};
 use leptos::prelude::*;
+use outcome::OutcomePanel;
+use section::PreviewSection;
+use state::PreviewState;
 
+/// The preview of `definition`. The instrument locale starts as the
+/// interface locale when the definition has it (else its source locale),
+/// the subject as male (when the instrument is used for men); the optional
+/// props choose otherwise (links, tests).
 #[component]
-pub fn InstrumentPreview(definition: Definition) -> impl IntoView {
+pub fn InstrumentPreview(
+    definition: Definition,
+    /// The instrument locale to start with, if the definition has it.
+    #[prop(optional)]
+    initial_locale: Option<Locale>,
+    /// The subject gender to start with, if the instrument is used for it.
+    #[prop(optional)]
+    initial_gender: Option<Gender>,
+) -> impl IntoView {
+    let interface = use_i18n().locale.get_untracked();
+    let locale = state::initial_locale(&definition.meta, initial_locale, interface);
+    let gender = state::initial_gender(&definition.meta, initial_gender);
     let code = definition.meta.code.to_string();
-    view! { <section class="card" data-preview=code></section> }
+    // Each section's items start at this position in document order, which
+    // is how `Visibility::items` is indexed.
+    let mut first_item = 0;
+    let sections: Vec<_> = definition
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(index, section)| {
+            let start = first_item;
+            first_item += section.items.len();
+            (index, start, section.clone())
+        })
+        .collect();
+    let state = PreviewState::new(definition, locale, gender);
+
+    view! {
+        <div class="preview" data-preview=code>
+            <PreviewHeader state />
+            <PreviewControls state />
+            <div class="preview-layout">
+                <div class="preview-form">
+                    {sections
+                        .into_iter()
+                        .map(|(index, first_item, section)| {
+                            view! { <PreviewSection state index first_item section /> }
+                        })
+                        .collect_view()}
+                </div>
+                <OutcomePanel state />
+            </div>
+        </div>
+    }
+    .into_any()
 }
+
+#[cfg(all(test, feature = "ssr"))]
+mod ssr_tests;
