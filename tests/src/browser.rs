@@ -116,6 +116,41 @@ impl Browser {
         panic!("{css} never contained {needle:?}; last text: {text:?}");
     }
 
+    /// Signs in through the form, as a person would, and waits for the start page.
+    pub async fn sign_in(&self, base: &str, username: &str, password: &str) {
+        self.client
+            .goto(&format!("{base}/signin"))
+            .await
+            .expect("sign-in page");
+        self.wait_for_hydration().await;
+        self.fill("#username", username).await;
+        self.fill("#password", password).await;
+        self.submit().await;
+        self.wait_for_text("main h1", "Welcome").await;
+    }
+
+    /// Replaces an input's value with `text`.
+    pub async fn fill(&self, css: &str, text: &str) {
+        let field = self
+            .client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css}: {e}"));
+        field.clear().await.expect("clear");
+        field.send_keys(text).await.expect("type");
+    }
+
+    /// Presses the form's main button.
+    pub async fn submit(&self) {
+        self.client
+            .find(Locator::Css("button[type=submit].primary"))
+            .await
+            .expect("a primary button")
+            .click()
+            .await
+            .expect("click");
+    }
+
     pub async fn screenshot(&self, name: &str) {
         if let Ok(png) = self.client.screenshot().await {
             let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("screenshots");
@@ -128,5 +163,12 @@ impl Browser {
         let _ = self.client.clone().close().await;
         let _ = self.driver.kill();
         let _ = self.driver.wait();
+    }
+}
+
+impl Drop for Browser {
+    /// A failed test does not leave its driver running.
+    fn drop(&mut self) {
+        let _ = self.driver.kill();
     }
 }

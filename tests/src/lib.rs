@@ -96,7 +96,11 @@ pub fn engines() -> Vec<Engine> {
     engines
 }
 
-/// Runs a test once per engine, each time on a fresh database.
+/// How long one test may take on one engine before it counts as hung.
+const TEST_LIMIT: std::time::Duration = std::time::Duration::from_secs(180);
+
+/// Runs a test once per engine, each time on a fresh database. A test that
+/// hangs fails after [`TEST_LIMIT`], naming the engine.
 pub async fn on_each_engine<F, Fut>(test: F)
 where
     F: Fn(TestDb) -> Fut,
@@ -104,8 +108,18 @@ where
 {
     for engine in engines() {
         eprintln!("-- on {engine:?}");
-        let db = TestDb::fresh(engine).await;
-        test(db.clone()).await;
+        let db = tokio::time::timeout(TEST_LIMIT, TestDb::fresh(engine))
+            .await
+            .unwrap_or_else(|_| panic!("creating a {engine:?} test database hung"));
+        if tokio::time::timeout(TEST_LIMIT, test(db.clone()))
+            .await
+            .is_err()
+        {
+            panic!(
+                "the test hung on {engine:?} (over {TEST_LIMIT:?}); its database {} is kept",
+                db.url
+            );
+        }
         db.drop_database().await;
     }
 }
@@ -150,7 +164,16 @@ impl TestApp {
     pub async fn stop(self) {
         self.server.abort();
         let _ = self.server.await;
-        self.services.db.pool.close().await;
+        // Closing waits for checked-out connections; never wait forever.
+        let closed = tokio::time::timeout(
+            std::time::Duration::from_secs(20),
+            self.services.db.pool.close(),
+        )
+        .await;
+        assert!(
+            closed.is_ok(),
+            "the pool did not close: a connection is still checked out"
+        );
     }
 
     pub fn url(&self, path: &str) -> String {

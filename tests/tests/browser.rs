@@ -6,12 +6,16 @@ use fantoccini::Locator;
 use tests::browser::Browser;
 use tests::{TestApp, on_each_engine, site_root};
 
-#[tokio::test]
-async fn a_user_signs_in_switches_to_tajik_and_the_hydrated_page_follows() {
+fn site_is_built() {
     assert!(
         site_root().join("pkg/mizon_bg.wasm").exists(),
         "the site is not built: run .ci/test (or source .ci/lib.sh; build_site)"
     );
+}
+
+#[tokio::test]
+async fn a_user_signs_in_switches_to_tajik_and_the_hydrated_page_follows() {
+    site_is_built();
     on_each_engine(|db| async move {
         let app = TestApp::spawn(&db).await;
         let password = app.create_user("firuza", &[Role::Administrator]).await;
@@ -25,24 +29,9 @@ async fn a_user_signs_in_switches_to_tajik_and_the_hydrated_page_follows() {
         assert_eq!(browser.text_of("h1").await, "Sign in");
 
         // A refused sign-in keeps what was typed and says why, in place.
-        c.find(Locator::Css("#username"))
-            .await
-            .unwrap()
-            .send_keys("firuza")
-            .await
-            .unwrap();
-        c.find(Locator::Css("#password"))
-            .await
-            .unwrap()
-            .send_keys("wrong password!")
-            .await
-            .unwrap();
-        c.find(Locator::Css("button[type=submit].primary"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        browser.fill("#username", "firuza").await;
+        browser.fill("#password", "wrong password!").await;
+        browser.submit().await;
         browser.wait_for_text("[role=alert]", "incorrect").await;
         let typed = c
             .find(Locator::Css("#username"))
@@ -53,15 +42,8 @@ async fn a_user_signs_in_switches_to_tajik_and_the_hydrated_page_follows() {
             .unwrap();
         assert_eq!(typed.as_deref(), Some("firuza"));
 
-        let field = c.find(Locator::Css("#password")).await.unwrap();
-        field.clear().await.unwrap();
-        field.send_keys(&password).await.unwrap();
-        c.find(Locator::Css("button[type=submit].primary"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        browser.fill("#password", &password).await;
+        browser.submit().await;
         browser.wait_for_text("main h1", "Welcome").await;
         browser.wait_for_hydration().await;
         assert!(browser.text_of(".user-name").await.contains("Test firuza"));
@@ -102,30 +84,10 @@ async fn a_user_signs_in_switches_to_tajik_and_the_hydrated_page_follows() {
             .await
             .unwrap();
         browser.wait_for_text("main h1", "Корбари нав").await;
-        c.find(Locator::Css("#username"))
-            .await
-            .unwrap()
-            .send_keys("qodir")
-            .await
-            .unwrap();
-        c.find(Locator::Css("#display_name"))
-            .await
-            .unwrap()
-            .send_keys("Қодир Ҳасанов")
-            .await
-            .unwrap();
-        c.find(Locator::Css("#password"))
-            .await
-            .unwrap()
-            .send_keys("short")
-            .await
-            .unwrap();
-        c.find(Locator::Css("button[type=submit].primary"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        browser.fill("#username", "qodir").await;
+        browser.fill("#display_name", "Қодир Ҳасанов").await;
+        browser.fill("#password", "short").await;
+        browser.submit().await;
         // Refused in Tajik, next to the field, and nothing typed is lost.
         browser.wait_for_text("#password-error", "10 аломат").await;
         let name = c
@@ -136,18 +98,8 @@ async fn a_user_signs_in_switches_to_tajik_and_the_hydrated_page_follows() {
             .await
             .unwrap();
         assert_eq!(name.as_deref(), Some("Қодир Ҳасанов"));
-        c.find(Locator::Css("#password"))
-            .await
-            .unwrap()
-            .send_keys("-but-now-long")
-            .await
-            .unwrap();
-        c.find(Locator::Css("button[type=submit].primary"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
+        browser.fill("#password", "short-but-now-long").await;
+        browser.submit().await;
         browser.wait_for_text("main h1", "qodir").await;
         browser.screenshot("user-created-tg").await;
 
@@ -159,36 +111,13 @@ async fn a_user_signs_in_switches_to_tajik_and_the_hydrated_page_follows() {
 
 #[tokio::test]
 async fn a_preview_shows_the_female_russian_wording_and_updates_live() {
-    assert!(
-        site_root().join("pkg/mizon_bg.wasm").exists(),
-        "the site is not built: run .ci/test"
-    );
+    site_is_built();
     on_each_engine(|db| async move {
         let app = TestApp::spawn(&db).await;
         let password = app.create_user("methodist", &[Role::Methodologist]).await;
         let browser = Browser::launch().await;
         let c = &browser.client;
-        c.goto(&app.url("/signin")).await.unwrap();
-        browser.wait_for_hydration().await;
-        c.find(Locator::Css("#username"))
-            .await
-            .unwrap()
-            .send_keys("methodist")
-            .await
-            .unwrap();
-        c.find(Locator::Css("#password"))
-            .await
-            .unwrap()
-            .send_keys(&password)
-            .await
-            .unwrap();
-        c.find(Locator::Css("button[type=submit].primary"))
-            .await
-            .unwrap()
-            .click()
-            .await
-            .unwrap();
-        browser.wait_for_text("main h1", "Welcome").await;
+        browser.sign_in(&app.base, "methodist", &password).await;
 
         // From the library list to the Intake screen's preview.
         c.goto(&app.url("/instruments")).await.unwrap();

@@ -69,3 +69,33 @@ pub fn RoleLabel(role: Role) -> impl IntoView {
     let locale = use_i18n().locale;
     move || tr(locale.get(), &format!("role-{}", role.code()))
 }
+
+/// An action's error split for a form: the message next to the field it is
+/// about, anything else above the form.
+#[derive(Clone, Copy)]
+pub struct FormErrors {
+    error: Signal<Option<crate::error::AppError>>,
+}
+
+impl FormErrors {
+    pub fn new(error: Signal<Option<crate::error::AppError>>) -> Self {
+        FormErrors { error }
+    }
+
+    /// The message id of the error about `field`, for [`TextField`].
+    pub fn field(self, field: &'static str) -> Signal<Option<String>> {
+        let error = self.error;
+        Signal::derive(move || {
+            error
+                .get()
+                .filter(|e| e.field() == Some(field))
+                .map(|e| e.message_id().to_owned())
+        })
+    }
+
+    /// An error that is not about one field, for `ErrorMessage`.
+    pub fn general(self) -> Signal<Option<crate::error::AppError>> {
+        let error = self.error;
+        Signal::derive(move || error.get().filter(|e| e.field().is_none()))
+    }
+}

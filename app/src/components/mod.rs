@@ -7,7 +7,7 @@ mod header;
 mod session;
 
 pub use errors::{ErrorMessage, Forbidden, NotFound};
-pub use fields::{RoleLabel, TextField};
+pub use fields::{FormErrors, RoleLabel, TextField};
 pub use guard::Protected;
 pub use header::Header;
 pub use session::{Session, provide_session, use_session};

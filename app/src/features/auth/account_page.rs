@@ -1,7 +1,7 @@
 //! One's own account: change the password, choose the interface language.
 
 use super::{ChangePassword, SetLanguage};
-use crate::components::{ErrorMessage, Protected, TextField};
+use crate::components::{ErrorMessage, FormErrors, Protected, TextField};
 use crate::i18n::{t, use_i18n};
 use crate::model::SessionUser;
 use domain::Locale;
@@ -45,15 +45,9 @@ fn PasswordForm(must_change: bool) -> impl IntoView {
     let action = ServerAction::<ChangePassword>::new();
     let result = action.value();
     let error = Signal::derive(move || result.get().and_then(|r| r.err()));
-    let field_error = move |name: &'static str| {
-        Signal::derive(move || {
-            error
-                .get()
-                .filter(|e| e.field() == Some(name))
-                .map(|e| e.message_id().to_owned())
-        })
-    };
-    let general_error = Signal::derive(move || error.get().filter(|e| e.field().is_none()));
+    let errors = FormErrors::new(error);
+    let field_error = move |name: &'static str| errors.field(name);
+    let general_error = errors.general();
     Effect::new(move |_| {
         if let Some(Ok(())) = result.get() {
             current.set(String::new());

@@ -2,7 +2,7 @@
 
 use super::CreateUser;
 use super::role_picker::RolePicker;
-use crate::components::{ErrorMessage, Protected, TextField};
+use crate::components::{ErrorMessage, FormErrors, Protected, TextField};
 use crate::i18n::t;
 use crate::model::NewUser;
 use domain::{Locale, Permission, Role};
@@ -28,15 +28,9 @@ fn NewUserForm() -> impl IntoView {
     let action = ServerAction::<CreateUser>::new();
     let result = action.value();
     let error = Signal::derive(move || result.get().and_then(|r| r.err()));
-    let field_error = move |name: &'static str| {
-        Signal::derive(move || {
-            error
-                .get()
-                .filter(|e| e.field() == Some(name))
-                .map(|e| e.message_id().to_owned())
-        })
-    };
-    let general_error = Signal::derive(move || error.get().filter(|e| e.field().is_none()));
+    let errors = FormErrors::new(error);
+    let field_error = move |name: &'static str| errors.field(name);
+    let general_error = errors.general();
     Effect::new(move |_| {
         if let Some(Ok(id)) = result.get() {
             let navigate = leptos_router::hooks::use_navigate();

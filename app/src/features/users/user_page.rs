@@ -2,7 +2,7 @@
 
 use super::role_picker::RolePicker;
 use super::{ResetPassword, UpdateUser, get_user};
-use crate::components::{ErrorMessage, Protected, TextField};
+use crate::components::{ErrorMessage, FormErrors, Protected, TextField};
 use crate::error::AppError;
 use crate::i18n::t;
 use crate::model::{UserChange, UserSummary};
@@ -62,13 +62,9 @@ fn EditUser(user: UserSummary) -> impl IntoView {
     let action = ServerAction::<UpdateUser>::new();
     let result = action.value();
     let error = Signal::derive(move || result.get().and_then(|r| r.err()));
-    let name_error = Signal::derive(move || {
-        error
-            .get()
-            .filter(|e| e.field() == Some("display_name"))
-            .map(|e| e.message_id().to_owned())
-    });
-    let general_error = Signal::derive(move || error.get().filter(|e| e.field().is_none()));
+    let errors = FormErrors::new(error);
+    let name_error = errors.field("display_name");
+    let general_error = errors.general();
     Effect::new(move |_| {
         if let Some(Ok(())) = result.get() {
             revision.update(|r| *r += 1);
@@ -123,13 +119,9 @@ fn ResetPasswordForm(id: i64) -> impl IntoView {
     let action = ServerAction::<ResetPassword>::new();
     let result = action.value();
     let error = Signal::derive(move || result.get().and_then(|r| r.err()));
-    let field_error = Signal::derive(move || {
-        error
-            .get()
-            .filter(|e| e.field().is_some())
-            .map(|e| e.message_id().to_owned())
-    });
-    let general_error = Signal::derive(move || error.get().filter(|e| e.field().is_none()));
+    let errors = FormErrors::new(error);
+    let field_error = errors.field("temporary");
+    let general_error = errors.general();
     Effect::new(move |_| {
         if let Some(Ok(())) = result.get() {
             temporary.set(String::new());
