@@ -36,6 +36,11 @@ pub fn tr(locale: Locale, id: &str) -> String {
     LOCALES.lookup(&language_id(locale), id)
 }
 
+/// Translates a message id, or `None` when no locale has it.
+pub fn try_tr(locale: Locale, id: &str) -> Option<String> {
+    LOCALES.try_lookup(&language_id(locale), id)
+}
+
 /// Translates a message id with named arguments.
 pub fn tr_args(locale: Locale, id: &str, args: &[(&'static str, FluentValue<'static>)]) -> String {
     let map: HashMap<Cow<'static, str>, FluentValue<'static>> = args

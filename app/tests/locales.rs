@@ -199,3 +199,29 @@ fn every_message_id_used_in_code_exists() {
         );
     }
 }
+
+#[test]
+fn every_audit_action_the_server_writes_has_a_name() {
+    let en = load("en");
+    let mut files = Vec::new();
+    rust_files(&repo().join("server/src"), &mut files);
+    let mut actions = BTreeSet::new();
+    for file in files {
+        let source = std::fs::read_to_string(&file).unwrap();
+        for (i, _) in source.match_indices("action: \"") {
+            let rest = &source[i + 9..];
+            actions.insert(rest[..rest.find('"').unwrap()].to_owned());
+        }
+    }
+    assert!(
+        actions.len() >= 10,
+        "found too few audit actions: {actions:?}"
+    );
+    for action in actions {
+        let id = app::features::audit::action_message_id(&action);
+        assert!(
+            en.contains_key(&id),
+            "audit action {action} has no message {id}"
+        );
+    }
+}

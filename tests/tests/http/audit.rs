@@ -113,6 +113,8 @@ async fn an_administrator_pages_through_the_audit_log() {
         assert_eq!(html.status(), StatusCode::OK);
         let html = html.text().await.unwrap();
         assert!(html.contains("rel=\"prev\"") && html.contains("/admin/audit?page=1"));
+        // Actions are named in the interface language, with their code.
+        assert!(html.contains("Failed sign-in") && html.contains("auth.sign_in_failed"));
         app.stop().await;
     })
     .await;

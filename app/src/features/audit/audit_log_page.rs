@@ -2,7 +2,7 @@
 
 use super::list_audit_events;
 use crate::components::{ErrorMessage, Protected};
-use crate::i18n::{arg, t, t_args, use_i18n};
+use crate::i18n::{arg, t, t_args, try_tr, use_i18n};
 use crate::model::AuditPage;
 use domain::Permission;
 use leptos::prelude::*;
@@ -76,6 +76,7 @@ fn AuditTable(page: AuditPage) -> impl IntoView {
                         .into_iter()
                         .map(|e| {
                             let at = e.occurred_at.clone();
+                            let action = e.action.clone();
                             let target = match &e.target_id {
                                 Some(id) => format!("{} {}", e.target_type, id),
                                 None => e.target_type.clone(),
@@ -85,7 +86,11 @@ fn AuditTable(page: AuditPage) -> impl IntoView {
                                     <td>{e.seq}</td>
                                     <td>{move || locale.get().format_timestamp(&at)}</td>
                                     <td>{e.actor_name.clone()}</td>
-                                    <td><code>{e.action.clone()}</code></td>
+                                    <td>
+                                        {move || try_tr(locale.get(), &action_message_id(&action))}
+                                        <br />
+                                        <code class="details">{e.action.clone()}</code>
+                                    </td>
                                     <td>{target}</td>
                                     <td><code class="details">{e.details.clone()}</code></td>
                                 </tr>
@@ -106,4 +111,10 @@ fn AuditTable(page: AuditPage) -> impl IntoView {
                 })}
         </nav>
     }
+}
+
+/// The message naming an audit action: `user.password_reset` →
+/// `audit-action-user-password-reset`.
+pub fn action_message_id(action: &str) -> String {
+    format!("audit-action-{}", action.replace(['.', '_'], "-"))
 }

@@ -1,0 +1,11 @@
+audit-action-auth-password-changed = Changed their password
+audit-action-auth-sign-in = Signed in
+audit-action-auth-sign-in-failed = Failed sign-in
+audit-action-auth-sign-in-throttled = Sign-in refused (too many failures)
+audit-action-auth-sign-out = Signed out
+audit-action-instrument-imported = Imported an instrument version
+audit-action-instrument-library-loaded = Loaded a sample instrument
+audit-action-user-created = Created an account
+audit-action-user-password-reset = Reset a password
+audit-action-user-preferred-locale-changed = Changed the preferred language
+audit-action-user-updated = Changed an account

@@ -1,0 +1,11 @@
+audit-action-auth-password-changed = Сменил(а) свой пароль
+audit-action-auth-sign-in = Вход в систему
+audit-action-auth-sign-in-failed = Неудачная попытка входа
+audit-action-auth-sign-in-throttled = Вход отклонён (слишком много неудачных попыток)
+audit-action-auth-sign-out = Выход из системы
+audit-action-instrument-imported = Импортирована версия инструмента
+audit-action-instrument-library-loaded = Загружен образец инструмента
+audit-action-user-created = Создана учётная запись
+audit-action-user-password-reset = Сброшен пароль
+audit-action-user-preferred-locale-changed = Изменён предпочитаемый язык
+audit-action-user-updated = Изменена учётная запись

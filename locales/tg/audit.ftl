@@ -1,0 +1,11 @@
+audit-action-auth-password-changed = Рамзи худро иваз кард
+audit-action-auth-sign-in = Ворид шуд
+audit-action-auth-sign-in-failed = Кӯшиши ноками ворид шудан
+audit-action-auth-sign-in-throttled = Вуруд рад шуд (кӯшишҳои ноком аз ҳад зиёд)
+audit-action-auth-sign-out = Баромад
+audit-action-instrument-imported = Версияи асбоб ворид карда шуд
+audit-action-instrument-library-loaded = Намунаи асбоб бор карда шуд
+audit-action-user-created = Ҳисоб эҷод шуд
+audit-action-user-password-reset = Рамз аз нав муқаррар шуд
+audit-action-user-preferred-locale-changed = Забони дилхоҳ иваз шуд
+audit-action-user-updated = Ҳисоб тағйир дода шуд
