@@ -12,15 +12,24 @@ use app::{App, shell};
 use axum::Router;
 use axum::routing::get;
 use leptos::prelude::LeptosOptions;
-use leptos_axum::{LeptosRoutes, generate_route_list};
-use std::sync::Arc;
+use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
+use std::sync::{Arc, OnceLock};
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 pub use context::EdgeSettings;
 
+/// The app's routes, worked out once per process. Generating them renders
+/// the app with a process-wide "suppress resource loads" switch on; doing it
+/// per router would stall pages another router in the same process (the
+/// test suite runs many) is rendering at that moment.
+fn routes() -> Vec<AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
+}
+
 pub fn router(services: Services, leptos_options: LeptosOptions, settings: EdgeSettings) -> Router {
-    let routes = generate_route_list(App);
+    let routes = routes();
     let state = Arc::new(context::EdgeState {
         backend: Arc::new(backend::AppBackend(services.clone())),
         services: services.clone(),
