@@ -61,6 +61,8 @@ impl Services {
             .throttled(&mut conn, &account_key, address_key.as_deref())
             .await?
         {
+            // Return the read connection before taking a writer.
+            drop(conn);
             let mut tx = self.db.begin().await?;
             audit::append(
                 &mut tx,
