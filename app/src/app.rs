@@ -21,7 +21,7 @@ use leptos_router::{
 fn initial_locale() -> Locale {
     #[cfg(feature = "ssr")]
     {
-        crate::backend::request_ctx()
+        crate::request::request_ctx()
             .map(|c| c.locale)
             .unwrap_or_default()
     }

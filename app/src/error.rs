@@ -31,6 +31,11 @@ pub enum AppError {
     /// Someone else changed the record first, or a rule forbids the change.
     #[error("conflict: {message_id}")]
     Conflict { message_id: String },
+    /// A definition failed its checks: every problem with its JSON path.
+    #[error("the definition has {} problem(s)", problems.len())]
+    InvalidDefinition {
+        problems: Vec<crate::model::Problem>,
+    },
     #[error("internal error, correlation id {correlation_id}")]
     Internal { correlation_id: String },
     /// The request did not reach the server or its answer was unreadable.
@@ -60,6 +65,7 @@ impl AppError {
             AppError::NotFound => "error-not-found",
             AppError::InvalidCredentials => "error-invalid-credentials",
             AppError::Throttled { .. } => "throttled",
+            AppError::InvalidDefinition { .. } => "error-invalid-definition",
             AppError::Invalid { message_id, .. } | AppError::Conflict { message_id } => message_id,
             AppError::Internal { .. } => "error-internal",
             AppError::Request(_) => "error-request",
@@ -73,7 +79,7 @@ impl AppError {
             AppError::Forbidden => 403,
             AppError::NotFound => 404,
             AppError::Conflict { .. } => 409,
-            AppError::Invalid { .. } => 422,
+            AppError::Invalid { .. } | AppError::InvalidDefinition { .. } => 422,
             AppError::Throttled { .. } => 429,
             AppError::Internal { .. } | AppError::Request(_) => 500,
         }
@@ -93,5 +99,29 @@ impl FromServerFnError for AppError {
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
         AppError::Request(value.to_string())
+    }
+}
+
+/// A service's refusal as the pages' error. Internal failures are logged
+/// here with a correlation id; only the id reaches the browser.
+#[cfg(feature = "ssr")]
+impl From<services::ServiceError> for AppError {
+    fn from(e: services::ServiceError) -> Self {
+        use services::ServiceError as E;
+        match e {
+            E::NotSignedIn => AppError::NotSignedIn,
+            E::Forbidden => AppError::Forbidden,
+            E::NotFound => AppError::NotFound,
+            E::InvalidCredentials => AppError::InvalidCredentials,
+            E::Throttled { minutes } => AppError::Throttled { minutes },
+            E::Invalid { field, message_id } => AppError::invalid(field, message_id),
+            E::BadRequest(message_id) | E::Conflict(message_id) => AppError::conflict(message_id),
+            E::InvalidDefinition(problems) => AppError::InvalidDefinition { problems },
+            E::Internal(detail) => {
+                let correlation_id = services::new_correlation_id();
+                tracing::error!(%correlation_id, %detail, "internal error");
+                AppError::Internal { correlation_id }
+            }
+        }
     }
 }

@@ -4,14 +4,16 @@
 //! is compiled to wasm and takes over the page in the browser.
 
 pub mod app;
-#[cfg(feature = "ssr")]
-pub mod backend;
 pub mod components;
 pub mod error;
 pub mod features;
 pub mod home;
 pub mod i18n;
-pub mod model;
+#[cfg(feature = "ssr")]
+pub mod request;
+
+/// The request and response types, defined once beside the services.
+pub use services::model;
 
 pub use app::{App, shell};
 

@@ -1,18 +1,19 @@
-//! The port between server functions and the server's services (ssr only).
+//! What a server function needs from the request it serves (ssr only): the
+//! services and who is asking.
 //!
-//! `app` declares the server functions but cannot depend on `server` (which
-//! depends on `app`), so the server hands each request a [`Backend`] and a
-//! [`RequestCtx`] in the request's extensions. Server functions stay thin:
-//! take the context, call one backend method, map the error to a status.
+//! The server's middleware resolves, once per request, the signed-in user
+//! and the interface language into a [`RequestCtx`] and puts it, with the
+//! [`Services`], into the request's extensions. A server function takes
+//! both with [`request`], calls one service method and lets `?` turn the
+//! service's error into an [`AppError`]; [`respond`] sets the status.
 
 use crate::error::AppError;
-use crate::model::*;
-use domain::{Locale, UserId};
+use crate::model::SessionUser;
+use domain::Locale;
 use leptos::prelude::*;
-use std::sync::Arc;
+use services::{Actor, Services};
 
-/// Who is asking, in what language, from where — resolved once per request
-/// by the server's middleware before any page or server function runs.
+/// Who is asking, in what language, from where.
 #[derive(Clone, Debug)]
 pub struct RequestCtx {
     pub user: Option<SessionUser>,
@@ -25,63 +26,28 @@ pub struct RequestCtx {
     pub secure_cookies: bool,
 }
 
-/// A freshly created session: the raw token goes into the cookie only.
-pub struct NewSession {
-    pub token: String,
-    pub max_age_seconds: i64,
-    pub user: SessionUser,
+impl RequestCtx {
+    /// The signed-in user as the services' actor, or "not signed in".
+    pub fn actor(&self) -> Result<Actor, AppError> {
+        self.user
+            .clone()
+            .map(Actor::User)
+            .ok_or(AppError::NotSignedIn)
+    }
 }
-
-#[async_trait::async_trait]
-pub trait Backend: Send + Sync + 'static {
-    async fn sign_in(
-        &self,
-        ctx: &RequestCtx,
-        username: &str,
-        password: &str,
-    ) -> Result<NewSession, AppError>;
-    async fn sign_out(&self, ctx: &RequestCtx) -> Result<(), AppError>;
-    async fn change_password(
-        &self,
-        ctx: &RequestCtx,
-        current: &str,
-        new: &str,
-    ) -> Result<(), AppError>;
-    async fn set_preferred_locale(&self, ctx: &RequestCtx, locale: Locale) -> Result<(), AppError>;
-    async fn list_users(&self, ctx: &RequestCtx) -> Result<Vec<UserSummary>, AppError>;
-    async fn get_user(&self, ctx: &RequestCtx, id: UserId) -> Result<UserSummary, AppError>;
-    async fn create_user(&self, ctx: &RequestCtx, new: NewUser) -> Result<UserId, AppError>;
-    async fn update_user(&self, ctx: &RequestCtx, change: UserChange) -> Result<(), AppError>;
-    async fn reset_password(
-        &self,
-        ctx: &RequestCtx,
-        id: UserId,
-        temporary: &str,
-    ) -> Result<(), AppError>;
-    async fn audit_page(&self, ctx: &RequestCtx, page: u32) -> Result<AuditPage, AppError>;
-    async fn list_instruments(&self, ctx: &RequestCtx) -> Result<Vec<InstrumentSummary>, AppError>;
-    async fn get_version(
-        &self,
-        ctx: &RequestCtx,
-        code: &str,
-        number: i64,
-    ) -> Result<VersionView, AppError>;
-}
-
-pub type SharedBackend = Arc<dyn Backend>;
 
 fn parts() -> Result<http::request::Parts, AppError> {
     use_context::<http::request::Parts>()
         .ok_or_else(|| AppError::Request("no request in context".into()))
 }
 
-/// The backend and the request context of the current request.
-pub fn request() -> Result<(SharedBackend, RequestCtx), AppError> {
+/// The services and the request context of the current request.
+pub fn request() -> Result<(Services, RequestCtx), AppError> {
     let parts = parts()?;
-    let backend = parts.extensions.get::<SharedBackend>().cloned();
+    let services = parts.extensions.get::<Services>().cloned();
     let ctx = parts.extensions.get::<RequestCtx>().cloned();
-    match (backend, ctx) {
-        (Some(b), Some(c)) => Ok((b, c)),
+    match (services, ctx) {
+        (Some(s), Some(c)) => Ok((s, c)),
         _ => Err(AppError::Request("request context missing".into())),
     }
 }

@@ -10,6 +10,8 @@ use std::fmt;
 /// lower-case so that `Admin` and `admin` are one account.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(value_type = String, example = "a.karimova"))]
 pub struct Username(String);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
@@ -47,6 +49,13 @@ impl Username {
 
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+}
+
+impl std::str::FromStr for Username {
+    type Err = UsernameError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Username::parse(s)
     }
 }
 

@@ -6,6 +6,7 @@
 //! types; code further in never re-checks a bare string.
 
 pub mod account;
+pub mod audit;
 pub mod definition;
 pub mod ids;
 pub mod locale;
@@ -13,7 +14,9 @@ pub mod role;
 pub mod version;
 
 pub use account::{DisplayName, Password, PasswordError, Username, UsernameError};
-pub use ids::{InstrumentId, UserId, VersionId};
+pub use audit::{AuditAction, AuditTarget};
+pub use definition::InstrumentCode;
+pub use ids::{InstrumentId, TokenId, UserId, VersionId};
 pub use locale::{Gender, Locale};
 pub use role::{Permission, Role, Roles};
 pub use version::VersionStatus;

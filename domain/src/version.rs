@@ -10,6 +10,8 @@ use std::str::FromStr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(rename_all = "snake_case"))]
 pub enum VersionStatus {
     Draft,
     InReview,
@@ -47,6 +49,19 @@ impl VersionStatus {
         }
     }
 
+    /// Whether the version is still on its way to publication (a draft, or
+    /// one in review or approved but not yet published). An instrument has
+    /// at most one such version at a time.
+    pub fn is_open(self) -> bool {
+        matches!(
+            self,
+            VersionStatus::Draft
+                | VersionStatus::InReview
+                | VersionStatus::ChangesRequested
+                | VersionStatus::Approved
+        )
+    }
+
     /// Whether the definition may still change (only drafts).
     pub fn is_editable(self) -> bool {
         self == VersionStatus::Draft
@@ -67,6 +82,13 @@ impl FromStr for VersionStatus {
             .into_iter()
             .find(|v| v.code() == s)
             .ok_or_else(|| UnknownStatus(s.to_owned()))
+    }
+}
+
+impl TryFrom<String> for VersionStatus {
+    type Error = UnknownStatus;
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        s.parse()
     }
 }
 

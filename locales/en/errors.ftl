@@ -24,3 +24,18 @@ error-stale-revision = Someone else changed this account after you opened it. Re
 error-last-administrator = This would leave no active administrator. Give another account the administrator role first.
 error-must-change-password = Choose a new password on your account page first.
 error-cross-site = This request came from another site and was refused.
+error-open-version-exists = This instrument already has a version that is not yet published (a draft, or one in review). Finish or withdraw it first.
+error-concurrent-change = Someone else made the same change at the same moment. Reload and try again.
+error-code-mismatch = The definition's code differs from the instrument named in the address.
+error-invalid-definition = The definition has problems; each is listed with its place.
+error-token-name = Give the token a name of 1 to 100 characters.
+error-token-expiry = A token lasts 1 to 3650 days; leave the field empty for no expiry.
+error-token-revoked = This token was revoked already.
+error-malformed-request = The request could not be read: { $detail }
+error-no-such-route = There is no such address in the API.
+error-payload-too-large = The request is too large.
+error-api-token = Send a valid API token: Authorization: Bearer TOKEN.
+error-api-throttled = Too many invalid tokens came from your address. Try again in { $minutes ->
+    [one] one minute
+   *[other] { $minutes } minutes
+}.

@@ -77,6 +77,21 @@ pub enum AdminCommand {
         #[command(flatten)]
         db: DatabaseArgs,
     },
+    /// Make an API token for an account and print it once: the last word of
+    /// the last line is the token. Requests send it as
+    /// `Authorization: Bearer TOKEN`.
+    CreateToken {
+        #[arg(long)]
+        username: String,
+        /// A label to recognise the token by.
+        #[arg(long, default_value = "command line")]
+        name: String,
+        /// Days until the token stops working (default: no expiry).
+        #[arg(long)]
+        expires_days: Option<u32>,
+        #[command(flatten)]
+        db: DatabaseArgs,
+    },
     /// Set a new password for an account (from standard input with
     /// `--password-stdin`, otherwise generated and printed once) and end its sessions.
     ResetPassword {

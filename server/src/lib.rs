@@ -1,15 +1,10 @@
-//! The Mizon server: configuration, start-up, storage, services and the
-//! HTTP edge. `main.rs` is only the command line; tests build the same
-//! [`startup::Application`] on a random port.
+//! The Mizon server: configuration, start-up, the command line and the
+//! HTTP edge (the Leptos pages and the public JSON API). Every action they
+//! take is a method of `services::Services`; `main.rs` is only the command
+//! line, and tests build the same [`startup::Application`] on a random port.
 
+pub mod api;
 pub mod cli;
 pub mod config;
-pub mod db;
-pub mod definition_check;
-pub mod library;
-pub mod password;
-pub mod services;
 pub mod startup;
-pub mod store;
-pub mod time;
 pub mod web;

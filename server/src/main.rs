@@ -2,8 +2,8 @@
 
 use clap::Parser;
 use server::cli::{AdminCommand, AuditCommand, Cli, Command, InstrumentCommand};
-use server::db::Db;
-use server::services::{Actor, Services};
+use services::db::Db;
+use services::{Actor, ServiceError, Services};
 use std::io::Read;
 use std::process::ExitCode;
 
@@ -23,7 +23,7 @@ fn read_password(from_stdin: bool) -> std::io::Result<(String, bool)> {
         std::io::stdin().read_to_string(&mut s)?;
         Ok((s.trim_end_matches(['\n', '\r']).to_owned(), false))
     } else {
-        Ok((server::password::generate(), true))
+        Ok((services::password::generate(), true))
     }
 }
 
@@ -33,9 +33,24 @@ async fn main() -> ExitCode {
     match run(Cli::parse().command).await {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("mizon: {e}");
+            eprintln!("mizon: {}", describe(e.as_ref()));
             ExitCode::FAILURE
         }
+    }
+}
+
+/// A failure in words: a service's refusal as its English message (the
+/// same text the pages show), anything else as it describes itself.
+fn describe(e: &(dyn std::error::Error + 'static)) -> String {
+    use app::i18n::tr;
+    use domain::Locale::En;
+    match e.downcast_ref::<ServiceError>() {
+        Some(ServiceError::Invalid { field, message_id }) => {
+            format!("{field}: {}", tr(En, message_id))
+        }
+        Some(ServiceError::Conflict(id) | ServiceError::BadRequest(id)) => tr(En, id),
+        Some(ServiceError::NotFound) => tr(En, "error-not-found"),
+        _ => e.to_string(),
     }
 }
 
@@ -67,7 +82,7 @@ async fn run(command: Command) -> Result<ExitCode, Box<dyn std::error::Error>> {
         }) => {
             let services = Services::new(Db::connect(&db.database_url).await?);
             let (password, generated) = read_password(password_stdin)?;
-            let new = app::model::NewUser {
+            let new = services::model::NewUser {
                 username: username.clone(),
                 display_name,
                 password: password.clone(),
@@ -88,15 +103,42 @@ async fn run(command: Command) -> Result<ExitCode, Box<dyn std::error::Error>> {
             db,
         }) => {
             let services = Services::new(Db::connect(&db.database_url).await?);
-            let id = services.find_user_id(&username).await?;
+            let user = services.find_user(&username).await?;
             let (password, generated) = read_password(password_stdin)?;
             services
-                .reset_password(&Actor::System("command line"), id, &password)
+                .reset_password(&Actor::System("command line"), user.id, &password)
                 .await?;
             println!("The password of {username} was reset; its sessions have ended.");
             if generated {
                 println!("Password (shown once): {password}");
             }
+        }
+        Command::Admin(AdminCommand::CreateToken {
+            username,
+            name,
+            expires_days,
+            db,
+        }) => {
+            let services = Services::new(Db::connect(&db.database_url).await?);
+            let owner = services.find_user(&username).await?;
+            let created = services
+                .create_token_for(
+                    &Actor::System("command line"),
+                    &owner,
+                    services::model::NewToken { name, expires_days },
+                )
+                .await?;
+            let expiry = created
+                .summary
+                .expires_at
+                .as_deref()
+                .map(|t| format!("until {t}"))
+                .unwrap_or_else(|| "with no expiry".to_owned());
+            println!(
+                "Created API token {} for {username}, valid {expiry}. It is shown once:",
+                created.summary.id
+            );
+            println!("Token: {}", created.token);
         }
         Command::Audit(AuditCommand::Verify { db }) => {
             let services = Services::new(Db::connect(&db.database_url).await?);
@@ -114,14 +156,13 @@ async fn run(command: Command) -> Result<ExitCode, Box<dyn std::error::Error>> {
 }
 
 async fn instrument(command: InstrumentCommand) -> Result<ExitCode, Box<dyn std::error::Error>> {
-    use server::services::instruments::ImportError;
     match command {
         InstrumentCommand::Validate { files } => {
             let mut failed = false;
             for file in files {
                 let source = std::fs::read_to_string(&file)
                     .map_err(|e| format!("{}: {e}", file.display()))?;
-                match server::definition_check::check_definition(&source) {
+                match services::definition_check::check_definition(&source) {
                     Ok(definition) => println!("{}: ok ({})", file.display(), definition.meta.code),
                     Err(problems) => {
                         failed = true;
@@ -142,17 +183,17 @@ async fn instrument(command: InstrumentCommand) -> Result<ExitCode, Box<dyn std:
                 std::fs::read_to_string(&file).map_err(|e| format!("{}: {e}", file.display()))?;
             let services = Services::new(Db::connect(&db.database_url).await?);
             match services
-                .import_definition(&Actor::System("command line"), &source)
+                .import_version(&Actor::System("command line"), &source, None)
                 .await
             {
                 Ok(v) => {
                     println!(
                         "Imported {} as version {} ({}).",
-                        v.code, v.number, v.status
+                        v.code, v.version, v.status
                     );
                     Ok(ExitCode::SUCCESS)
                 }
-                Err(ImportError::Invalid(problems)) => {
+                Err(ServiceError::InvalidDefinition(problems)) => {
                     for problem in problems {
                         println!("{}: {problem}", file.display());
                     }
@@ -164,25 +205,27 @@ async fn instrument(command: InstrumentCommand) -> Result<ExitCode, Box<dyn std:
         InstrumentCommand::Export { what, db } => {
             let (code, number) = match what.split_once('@') {
                 Some((code, n)) => (
-                    code.to_owned(),
+                    code,
                     Some(
                         n.parse::<i64>()
                             .map_err(|_| format!("not a version number: {n}"))?,
                     ),
                 ),
-                None => (what.clone(), None),
+                None => (what.as_str(), None),
             };
+            let code: domain::InstrumentCode = code
+                .parse()
+                .map_err(|_| format!("not an instrument code: {code}"))?;
             let services = Services::new(Db::connect(&db.database_url).await?);
-            let definition =
-                services
-                    .export_definition(&code, number)
-                    .await
-                    .map_err(|e| match e {
-                        server::services::ServiceError::NotFound => {
-                            format!("no instrument version {what}")
-                        }
-                        other => other.to_string(),
-                    })?;
+            let definition = services
+                .export_definition(&Actor::System("command line"), &code, number)
+                .await
+                .map_err(|e| match e {
+                    ServiceError::NotFound => {
+                        format!("no instrument version {what}")
+                    }
+                    other => other.to_string(),
+                })?;
             println!("{definition}");
             Ok(ExitCode::SUCCESS)
         }

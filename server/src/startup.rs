@@ -3,11 +3,11 @@
 //! reports the address; `run` serves until Ctrl-C or SIGTERM.
 
 use crate::config::ServeArgs;
-use crate::db::{Db, DbError};
-use crate::services::users::CreatedAdministrator;
-use crate::services::{ServiceError, Services};
 use crate::web::{self, EdgeSettings};
 use leptos::prelude::LeptosOptions;
+use services::db::{Db, DbError};
+use services::users::CreatedAdministrator;
+use services::{ServiceError, Services};
 use std::net::SocketAddr;
 use tokio::net::TcpListener;
 
@@ -20,7 +20,7 @@ pub enum StartupError {
     #[error("{0}")]
     Service(#[from] ServiceError),
     #[error("instrument library: {0}")]
-    Library(#[from] crate::services::instruments::ImportError),
+    Library(ServiceError),
 }
 
 pub struct Application {
@@ -37,7 +37,10 @@ impl Application {
         let db = Db::connect(&config.db.database_url).await?;
         let services = Services::new(db);
         let first_administrator = services.ensure_first_administrator().await?;
-        services.load_sample_instruments().await?;
+        services
+            .load_sample_instruments()
+            .await
+            .map_err(StartupError::Library)?;
         let listener = TcpListener::bind(config.addr)
             .await
             .map_err(|e| StartupError::Bind(config.addr, e))?;

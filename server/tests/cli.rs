@@ -95,9 +95,22 @@ fn export_returns_exactly_what_import_took_across_databases() {
     );
     let again = mizon(&["instrument", "export", "VESPJ"], Some(&b));
     assert_eq!(stdout(&again), stdout(&exported));
-    // A second import is the next version, not a replacement.
+    // A second import while version 1 is still a draft is refused (an
+    // instrument has at most one open version); it replaces nothing.
     let second = mizon(&["instrument", "import", copy.to_str().unwrap()], Some(&b));
-    assert!(stdout(&second).contains("as version 2 (draft)"));
+    assert!(!second.status.success());
+    let refusal = String::from_utf8_lossy(&second.stderr);
+    assert!(
+        refusal.contains("already has a version that is not yet published"),
+        "{refusal}"
+    );
+    let unchanged = mizon(&["instrument", "export", "VESPJ@1"], Some(&b));
+    assert_eq!(stdout(&unchanged), stdout(&exported));
+    assert!(
+        !mizon(&["instrument", "export", "VESPJ@2"], Some(&b))
+            .status
+            .success()
+    );
     let missing = mizon(&["instrument", "export", "NOPE"], Some(&b));
     assert!(!missing.status.success());
 }
@@ -109,6 +122,10 @@ fn help_documents_every_subcommand() {
     for sub in ["serve", "migrate", "admin", "audit", "instrument"] {
         assert!(text.contains(sub), "{sub} missing from --help");
     }
+    let admin = stdout(&mizon(&["admin", "--help"], None));
+    for sub in ["create-user", "reset-password", "create-token"] {
+        assert!(admin.contains(sub), "{sub} missing from admin --help");
+    }
     let out = mizon(&["instrument", "--help"], None);
     for sub in ["validate", "import", "export"] {
         assert!(
@@ -116,4 +133,85 @@ fn help_documents_every_subcommand() {
             "{sub} missing from instrument --help"
         );
     }
+}
+
+#[test]
+fn create_token_prints_a_token_once_and_stores_only_its_hash() {
+    let dir = temp_dir();
+    let db = dir.join("tokens.db");
+    let created = mizon(
+        &[
+            "admin",
+            "create-user",
+            "--username",
+            "statistics",
+            "--display-name",
+            "Statistics export",
+            "--role",
+            "reviewer",
+        ],
+        Some(&db),
+    );
+    assert!(created.status.success(), "{created:?}");
+    let out = mizon(
+        &[
+            "admin",
+            "create-token",
+            "--username",
+            "statistics",
+            "--name",
+            "monthly export",
+            "--expires-days",
+            "30",
+        ],
+        Some(&db),
+    );
+    assert!(out.status.success(), "{out:?}");
+    let text = stdout(&out);
+    // The contract: the last word of the last line is the token.
+    let token = text
+        .lines()
+        .last()
+        .and_then(|l| l.split_whitespace().last())
+        .expect("a token")
+        .to_owned();
+    assert!(token.starts_with("mizon_") && token.len() > 40, "{text}");
+
+    let stored: Vec<(String, String, Option<String>)> =
+        tokio::runtime::Runtime::new().unwrap().block_on(async {
+            use sqlx::{Connection, Row};
+            sqlx::any::install_default_drivers();
+            let url = format!("sqlite://{}", db.display());
+            let mut conn = sqlx::AnyConnection::connect(&url).await.unwrap();
+            sqlx::query("SELECT name, token_hash, expires_at FROM api_tokens")
+                .fetch_all(&mut conn)
+                .await
+                .unwrap()
+                .iter()
+                .map(|r| {
+                    (
+                        r.get::<String, _>("name"),
+                        r.get::<String, _>("token_hash"),
+                        r.get::<Option<String>, _>("expires_at"),
+                    )
+                })
+                .collect()
+        });
+    assert_eq!(stored.len(), 1);
+    let (name, hash, expires_at) = &stored[0];
+    assert_eq!(name, "monthly export");
+    assert_eq!(
+        hash,
+        &hex::encode(sha2::Digest::finalize(
+            <sha2::Sha256 as sha2::Digest>::new_with_prefix(token.as_bytes())
+        ))
+    );
+    assert!(!hash.contains(&token[6..]));
+    assert!(expires_at.is_some());
+
+    let unknown = mizon(
+        &["admin", "create-token", "--username", "nobody"],
+        Some(&db),
+    );
+    assert!(!unknown.status.success());
 }

@@ -2,15 +2,16 @@
 //! always; PostgreSQL too when `MIZON_TEST_POSTGRES_URL` is set), the real
 //! application on a random port, and an HTTP client per simulated browser.
 
+mod actions;
+pub mod api;
 pub mod browser;
 
-use app::model::NewUser;
 use domain::Role;
 use reqwest::{Client, Response, StatusCode};
-use serde::Serialize;
 use server::config::ServeArgs;
-use server::services::{Actor, Services};
 use server::startup::Application;
+use services::model::NewUser;
+use services::{Actor, Services};
 use std::future::Future;
 use std::path::PathBuf;
 
@@ -224,36 +225,6 @@ impl TestApp {
         let response = self.sign_in(&client, username, &password).await;
         assert_eq!(response.status(), StatusCode::OK, "sign in as {username}");
         client
-    }
-
-    /// Calls a JSON-input server function.
-    pub async fn call_json(
-        &self,
-        client: &Client,
-        function: &str,
-        body: &impl Serialize,
-    ) -> Response {
-        client
-            .post(self.url(&format!("/api/{function}")))
-            .json(body)
-            .send()
-            .await
-            .expect("request")
-    }
-
-    /// Calls a form-input server function.
-    pub async fn call_form(
-        &self,
-        client: &Client,
-        function: &str,
-        form: &[(&str, &str)],
-    ) -> Response {
-        client
-            .post(self.url(&format!("/api/{function}")))
-            .form(form)
-            .send()
-            .await
-            .expect("request")
     }
 
     pub async fn get(&self, client: &Client, path: &str) -> Response {

@@ -3,4 +3,5 @@
 pub mod audit;
 pub mod auth;
 pub mod instruments;
+pub mod tokens;
 pub mod users;

@@ -113,6 +113,8 @@ key_type!(
 /// letters, digits, `_` and `-`, starting with a letter. Kept as written.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(value_type = String, example = "IRNS"))]
 pub struct InstrumentCode(String);
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -137,6 +139,13 @@ impl InstrumentCode {
 
     pub fn as_str(&self) -> &str {
         &self.0
+    }
+}
+
+impl std::str::FromStr for InstrumentCode {
+    type Err = InstrumentCodeError;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        InstrumentCode::parse(s)
     }
 }
 

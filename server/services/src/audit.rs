@@ -1,14 +1,15 @@
 //! Reading the audit log (writing happens inside each service's transaction).
 
-use super::{Actor, ServiceResult, Services};
+use crate::model::{AuditEvent, AuditPage};
 use crate::store::audit;
-use app::model::{AuditEvent, AuditPage};
+use crate::{Actor, ServiceResult, Services};
 use domain::Permission;
 
 pub const PAGE_SIZE: i64 = 50;
 
 impl Services {
-    pub async fn audit_page(&self, actor: &Actor, page: u32) -> ServiceResult<AuditPage> {
+    /// One page of the audit log, newest first.
+    pub async fn list_audit_events(&self, actor: &Actor, page: u32) -> ServiceResult<AuditPage> {
         actor.authorize(Permission::ReadAuditLog)?;
         let page = page.max(1);
         let mut conn = self.db.pool.acquire().await?;
@@ -25,7 +26,7 @@ impl Services {
                     occurred_at: e.occurred_at,
                     actor_name: e.actor_name,
                     action: e.action,
-                    target_type: e.target_type,
+                    target: e.target,
                     target_id: e.target_id,
                     details: e.details,
                 })

@@ -1,11 +1,11 @@
 //! Signing in and out, sessions, one's own password and language.
 
-use super::{Actor, ServiceError, ServiceResult, Services};
+use crate::model::{PasswordChange, SessionUser};
 use crate::password;
 use crate::store::{audit, sessions, throttle, users};
-use app::model::SessionUser;
+use crate::{Actor, ServiceError, ServiceResult, Services};
 use chrono::Duration;
-use domain::{Locale, Password, Username};
+use domain::{AuditAction, AuditTarget, Locale, Password, Username};
 use serde_json::json;
 use sha2::{Digest, Sha256};
 
@@ -19,7 +19,8 @@ pub fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
-fn new_token() -> String {
+/// A new random secret (256 bits, hex): session cookies and API tokens.
+pub(crate) fn new_token() -> String {
     use rand::RngCore;
     let mut bytes = [0u8; 32];
     rand::rng().fill_bytes(&mut bytes);
@@ -40,6 +41,18 @@ pub fn session_user(u: &users::UserRecord) -> SessionUser {
 pub struct StartedSession {
     pub token: String,
     pub user: SessionUser,
+    /// The cookie's lifetime: the session's absolute limit.
+    pub max_age_seconds: i64,
+}
+
+/// What the audit log and the throttle key record of a typed account name:
+/// the name when it is a valid username, else a fixed marker (so that a
+/// password typed into the wrong field, or a megabyte of junk, is never
+/// stored).
+fn attempted_name(raw: &str) -> String {
+    Username::parse(raw)
+        .map(|u| u.to_string())
+        .unwrap_or_else(|_| "(not a valid username)".to_owned())
 }
 
 impl Services {
@@ -52,7 +65,8 @@ impl Services {
         password_text: &str,
         client_ip: Option<&str>,
     ) -> ServiceResult<StartedSession> {
-        let name = username.trim().to_lowercase();
+        let valid = Username::parse(username).ok();
+        let name = attempted_name(username);
         let account_key = format!("account:{name}");
         let address_key = client_ip.map(|ip| format!("address:{ip}"));
 
@@ -68,8 +82,8 @@ impl Services {
                 &mut tx,
                 audit::NewEvent {
                     actor: &Actor::System("sign-in").audit(),
-                    action: "auth.sign_in_throttled",
-                    target_type: "account",
+                    action: AuditAction::SignInThrottled,
+                    target: AuditTarget::Account,
                     target_id: None,
                     details: json!({ "username": name }),
                 },
@@ -78,7 +92,10 @@ impl Services {
             tx.commit().await?;
             return Err(ServiceError::Throttled { minutes });
         }
-        let user = users::find_by_username(&mut conn, &name).await?;
+        let user = match &valid {
+            Some(name) => users::find_by_username(&mut conn, name).await?,
+            None => None,
+        };
         drop(conn);
         let stored = user
             .as_ref()
@@ -97,8 +114,8 @@ impl Services {
                     &mut tx,
                     audit::NewEvent {
                         actor: &Actor::User(session_user.clone()).audit(),
-                        action: "auth.sign_in",
-                        target_type: "user",
+                        action: AuditAction::SignIn,
+                        target: AuditTarget::User,
                         target_id: Some(user.id.to_string()),
                         details: json!({}),
                     },
@@ -108,6 +125,7 @@ impl Services {
                 Ok(StartedSession {
                     token,
                     user: session_user,
+                    max_age_seconds: sessions::ABSOLUTE.num_seconds(),
                 })
             }
             _ => {
@@ -119,8 +137,8 @@ impl Services {
                     &mut tx,
                     audit::NewEvent {
                         actor: &Actor::System("sign-in").audit(),
-                        action: "auth.sign_in_failed",
-                        target_type: "account",
+                        action: AuditAction::SignInFailed,
+                        target: AuditTarget::Account,
                         target_id: None,
                         details: json!({ "username": name }),
                     },
@@ -175,6 +193,7 @@ impl Services {
         Ok(Some(session_user(&user)))
     }
 
+    /// Ends the session with this token hash.
     #[tracing::instrument(skip_all)]
     pub async fn sign_out(&self, actor: &Actor, token_hash: &str) -> ServiceResult<()> {
         let mut tx = self.db.begin().await?;
@@ -184,8 +203,8 @@ impl Services {
                 &mut tx,
                 audit::NewEvent {
                     actor: &actor.audit(),
-                    action: "auth.sign_out",
-                    target_type: "user",
+                    action: AuditAction::SignOut,
+                    target: AuditTarget::User,
                     target_id: Some(u.id.to_string()),
                     details: json!({}),
                 },
@@ -196,16 +215,24 @@ impl Services {
         Ok(())
     }
 
-    /// Changes one's own password; ends the account's other sessions.
+    /// Changes one's own password; ends the account's other sessions
+    /// (all but `keep_session`, the caller's own).
     #[tracing::instrument(skip_all)]
-    pub async fn change_own_password(
+    pub async fn change_password(
         &self,
-        user: &SessionUser,
+        actor: &Actor,
         keep_session: Option<&str>,
-        current: &str,
-        new: &str,
+        change: PasswordChange,
     ) -> ServiceResult<()> {
-        let new = Password::parse(new).map_err(|e| ServiceError::Invalid {
+        let user = actor.user()?;
+        if change.new != change.confirm {
+            return Err(ServiceError::Invalid {
+                field: "confirm",
+                message_id: "error-password-mismatch",
+            });
+        }
+        let current = change.current.as_str();
+        let new = Password::parse(&change.new).map_err(|e| ServiceError::Invalid {
             field: "new",
             message_id: e.message_id(),
         })?;
@@ -233,9 +260,9 @@ impl Services {
         audit::append(
             &mut tx,
             audit::NewEvent {
-                actor: &Actor::User(user.clone()).audit(),
-                action: "auth.password_changed",
-                target_type: "user",
+                actor: &actor.audit(),
+                action: AuditAction::PasswordChanged,
+                target: AuditTarget::User,
                 target_id: Some(user.id.to_string()),
                 details: json!({}),
             },
@@ -245,19 +272,17 @@ impl Services {
         Ok(())
     }
 
-    pub async fn set_preferred_locale(
-        &self,
-        user: &SessionUser,
-        locale: Locale,
-    ) -> ServiceResult<()> {
+    /// Records the interface language a signed-in user chose.
+    pub async fn set_language(&self, actor: &Actor, locale: Locale) -> ServiceResult<()> {
+        let user = actor.user()?;
         let mut tx = self.db.begin().await?;
         users::set_preferred_locale(&mut tx, user.id, locale).await?;
         audit::append(
             &mut tx,
             audit::NewEvent {
-                actor: &Actor::User(user.clone()).audit(),
-                action: "user.preferred_locale_changed",
-                target_type: "user",
+                actor: &actor.audit(),
+                action: AuditAction::PreferredLocaleChanged,
+                target: AuditTarget::User,
                 target_id: Some(user.id.to_string()),
                 details: json!({ "locale": locale.code() }),
             },

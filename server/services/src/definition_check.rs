@@ -4,27 +4,10 @@
 //! parse and semantic checks (references, expressions, translations).
 
 use crate::library::INSTRUMENT_SCHEMA;
+pub use crate::model::Problem;
 use domain::definition::Definition;
 use serde_json::Value;
-use std::fmt;
 use std::sync::OnceLock;
-
-/// One problem, located by JSON pointer (empty for the whole document).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub path: String,
-    pub message: String,
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
-            write!(f, "(document): {}", self.message)
-        } else {
-            write!(f, "{}: {}", self.path, self.message)
-        }
-    }
-}
 
 fn validator() -> &'static jsonschema::Validator {
     static VALIDATOR: OnceLock<jsonschema::Validator> = OnceLock::new();

@@ -1,79 +1,71 @@
 //! The instrument library: loading the samples, importing and exporting
-//! definitions, listing instruments and reading versions.
+//! definitions, listing instruments and their versions, reading a version.
 
-use super::{Actor, ServiceError, ServiceResult, Services};
-use crate::definition_check::{Problem, check_definition};
+use crate::definition_check::check_definition;
 use crate::library::SAMPLE_INSTRUMENTS;
-use crate::store::{audit, instruments};
-use app::model::{InstrumentSummary, VersionView};
+use crate::model::{InstrumentSummary, VersionSummary, VersionView};
+use crate::store::{audit, instruments, instruments::VersionRecord};
+use crate::{Actor, ServiceError, ServiceResult, Services};
 use domain::definition::Definition;
-use domain::{Gender, Permission, Role, VersionStatus};
+use domain::{AuditAction, AuditTarget, Gender, InstrumentCode, Locale, Permission, VersionStatus};
 use serde_json::json;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
 
-#[derive(Debug, thiserror::Error)]
-pub enum ImportError {
-    #[error("the definition has {} problem(s)", .0.len())]
-    Invalid(Vec<Problem>),
-    #[error(transparent)]
-    Service(#[from] ServiceError),
+/// SHA-256 (hex) of a stored canonical definition.
+pub fn definition_hash(canonical: &str) -> String {
+    hex::encode(Sha256::digest(canonical.as_bytes()))
 }
 
-impl From<crate::store::StoreError> for ImportError {
-    fn from(e: crate::store::StoreError) -> Self {
-        ImportError::Service(e.into())
-    }
+fn view(record: VersionRecord) -> ServiceResult<VersionView> {
+    let definition = serde_json::value::RawValue::from_string(record.definition)
+        .map_err(|e| ServiceError::Internal(format!("stored definition is not JSON: {e}")))?;
+    Ok(VersionView {
+        definition_hash: definition_hash(definition.get()),
+        code: record.code,
+        version: record.number,
+        status: record.status,
+        revision: record.revision,
+        definition,
+    })
 }
 
-impl From<sqlx::Error> for ImportError {
-    fn from(e: sqlx::Error) -> Self {
-        ImportError::Service(e.into())
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ImportedVersion {
-    pub code: String,
-    pub number: i64,
-    pub status: VersionStatus,
-}
-
-fn summary(record: &instruments::VersionRecord) -> InstrumentSummary {
-    let definition = Definition::from_json(&record.definition).ok();
-    let (titles, locales) = match &definition {
-        Some(d) => (
-            d.meta
-                .required_locales
-                .iter()
-                .filter_map(|l| {
-                    let title = d
-                        .meta
-                        .title
-                        .resolve(*l, Gender::Male)
-                        .or_else(|| d.meta.title.resolve(*l, Gender::Female));
-                    title.map(|t| (*l, t.to_owned()))
-                })
-                .collect(),
-            d.meta.required_locales.clone(),
-        ),
-        None => (vec![], vec![]),
+/// The title per locale, and the locales it is complete in, of a stored
+/// definition (nothing when it no longer parses: it is listed by code).
+fn titles_and_locales(record: &VersionRecord) -> (BTreeMap<Locale, String>, Vec<Locale>) {
+    let Ok(d) = Definition::from_json(&record.definition) else {
+        return (BTreeMap::new(), vec![]);
     };
-    InstrumentSummary {
-        code: record.code.clone(),
-        titles,
-        published_version: Some(record.number),
-        locales,
-    }
+    let titles = d
+        .meta
+        .required_locales
+        .iter()
+        .filter_map(|l| {
+            let title = d
+                .meta
+                .title
+                .resolve(*l, Gender::Male)
+                .or_else(|| d.meta.title.resolve(*l, Gender::Female));
+            title.map(|t| (*l, t.to_owned()))
+        })
+        .collect();
+    (titles, d.meta.required_locales.clone())
+}
+
+/// Whether this actor may see this version at all.
+fn visible(actor: &Actor, status: VersionStatus) -> bool {
+    status == VersionStatus::Published || actor.sees_unpublished()
 }
 
 impl Services {
     /// Loads each sample instrument as published version 1, unless an
     /// instrument with its code exists already. Returns the codes loaded.
     #[tracing::instrument(skip_all)]
-    pub async fn load_sample_instruments(&self) -> Result<Vec<String>, ImportError> {
+    pub async fn load_sample_instruments(&self) -> ServiceResult<Vec<InstrumentCode>> {
         let mut loaded = Vec::new();
         for (path, source) in SAMPLE_INSTRUMENTS {
-            let definition = check_definition(source).map_err(ImportError::Invalid)?;
-            let code = definition.meta.code.to_string();
+            let definition = check_definition(source).map_err(ServiceError::InvalidDefinition)?;
+            let code = definition.meta.code.clone();
             let mut tx = self.db.begin().await?;
             if instruments::find_instrument(&mut tx, &code)
                 .await?
@@ -94,10 +86,10 @@ impl Services {
             .await?;
             audit::append(&mut tx, audit::NewEvent {
                 actor: &Actor::System("instrument library").audit(),
-                action: "instrument.library_loaded",
-                target_type: "instrument_version",
+                action: AuditAction::InstrumentLibraryLoaded,
+                target: AuditTarget::InstrumentVersion,
                 target_id: Some(version.to_string()),
-                details: json!({ "code": code, "number": number, "status": "published", "file": path }),
+                details: json!({ "code": code, "number": number, "status": VersionStatus::Published, "file": path }),
             })
             .await?;
             tx.commit().await?;
@@ -107,17 +99,29 @@ impl Services {
         Ok(loaded)
     }
 
-    /// Checks a definition and stores it as the next draft version of its
-    /// instrument (creating the instrument when the code is new).
+    /// Checks a definition (JSON, the JSON Schema, every semantic rule) and
+    /// stores it as the next draft version of its instrument, creating the
+    /// instrument when its code is new. With `expected`, the definition's
+    /// code must be that one. Refused when the instrument has an open
+    /// (unpublished) version already.
     #[tracing::instrument(skip_all)]
-    pub async fn import_definition(
+    pub async fn import_version(
         &self,
         actor: &Actor,
         source: &str,
-    ) -> Result<ImportedVersion, ImportError> {
+        expected: Option<&InstrumentCode>,
+    ) -> ServiceResult<VersionView> {
         actor.authorize(Permission::ImportInstruments)?;
-        let definition = check_definition(source).map_err(ImportError::Invalid)?;
-        let code = definition.meta.code.to_string();
+        if let Some(expected) = expected {
+            let named = serde_json::from_str::<serde_json::Value>(source)
+                .ok()
+                .and_then(|v| v.pointer("/meta/code")?.as_str().map(str::to_owned));
+            if named.as_deref().is_some_and(|c| c != expected.as_str()) {
+                return Err(ServiceError::BadRequest("error-code-mismatch"));
+            }
+        }
+        let definition = check_definition(source).map_err(ServiceError::InvalidDefinition)?;
+        let code = definition.meta.code.clone();
         let mut tx = self.db.begin().await?;
         let instrument = match instruments::find_instrument(&mut tx, &code).await? {
             Some(id) => id,
@@ -141,76 +145,112 @@ impl Services {
             &mut tx,
             audit::NewEvent {
                 actor: &actor.audit(),
-                action: "instrument.imported",
-                target_type: "instrument_version",
+                action: AuditAction::InstrumentImported,
+                target: AuditTarget::InstrumentVersion,
                 target_id: Some(version.to_string()),
-                details: json!({ "code": code, "number": number, "status": "draft" }),
+                details: json!({ "code": code, "number": number, "status": VersionStatus::Draft }),
             },
         )
         .await?;
+        let record = instruments::get_version(&mut tx, &code, number).await?;
         tx.commit().await?;
-        Ok(ImportedVersion {
-            code,
-            number,
-            status: VersionStatus::Draft,
-        })
+        view(record)
     }
 
     /// The stored canonical definition of `code` at `number`, or by default
     /// its newest published version (its newest version if none is published).
     pub async fn export_definition(
         &self,
-        code: &str,
+        actor: &Actor,
+        code: &InstrumentCode,
         number: Option<i64>,
     ) -> ServiceResult<String> {
-        let mut conn = self.db.pool.acquire().await?;
-        let record = match number {
-            Some(n) => instruments::get_version(&mut conn, code, n).await?,
-            None => match instruments::latest_published(&mut conn)
-                .await?
-                .into_iter()
-                .find(|v| v.code == code)
-            {
-                Some(v) => v,
-                None => instruments::latest_version(&mut conn, code).await?,
-            },
+        let version = match number {
+            Some(n) => self.get_version(actor, code, n).await?,
+            None => {
+                let versions = self.list_versions(actor, code).await?;
+                let pick = versions
+                    .iter()
+                    .rev()
+                    .find(|v| v.status == VersionStatus::Published)
+                    .or(versions.last())
+                    .ok_or(ServiceError::NotFound)?;
+                self.get_version(actor, code, pick.version).await?
+            }
         };
-        Ok(record.definition)
+        Ok(version.definition.get().to_owned())
     }
 
+    /// Every instrument the actor may see: assessors those with a published
+    /// version; the people who write and review instruments every one.
     pub async fn list_instruments(&self, actor: &Actor) -> ServiceResult<Vec<InstrumentSummary>> {
         actor.authorize(Permission::ViewInstruments)?;
         let mut conn = self.db.pool.acquire().await?;
-        Ok(instruments::latest_published(&mut conn)
-            .await?
-            .iter()
-            .map(summary)
+        let versions = instruments::all_versions(&mut conn).await?;
+        drop(conn);
+        let mut by_code: BTreeMap<String, Vec<VersionRecord>> = BTreeMap::new();
+        for v in versions.into_iter().filter(|v| visible(actor, v.status)) {
+            by_code.entry(v.code.to_string()).or_default().push(v);
+        }
+        Ok(by_code
+            .into_values()
+            .filter_map(|versions| {
+                let newest = versions.last()?;
+                let published = versions
+                    .iter()
+                    .rev()
+                    .find(|v| v.status == VersionStatus::Published);
+                let (title, locales) = titles_and_locales(published.unwrap_or(newest));
+                Some(InstrumentSummary {
+                    code: newest.code.clone(),
+                    title,
+                    published_version: published.map(|v| v.number),
+                    status: newest.status,
+                    locales: if published.is_some() { locales } else { vec![] },
+                })
+            })
             .collect())
     }
 
-    /// A version for preview. Assessors see only published versions; the
-    /// people who write and review instruments see every version.
+    /// The versions of one instrument the actor may see, oldest first.
+    pub async fn list_versions(
+        &self,
+        actor: &Actor,
+        code: &InstrumentCode,
+    ) -> ServiceResult<Vec<VersionSummary>> {
+        actor.authorize(Permission::ViewInstruments)?;
+        let mut conn = self.db.pool.acquire().await?;
+        let versions: Vec<VersionSummary> = instruments::versions_of(&mut conn, code)
+            .await?
+            .into_iter()
+            .filter(|v| visible(actor, v.status))
+            .map(|v| VersionSummary {
+                version: v.number,
+                status: v.status,
+                created_at: v.created_at,
+                published_at: v.published_at,
+            })
+            .collect();
+        if versions.is_empty() {
+            return Err(ServiceError::NotFound);
+        }
+        Ok(versions)
+    }
+
+    /// One version with its definition. Assessors see only published
+    /// versions (another is "not found" to them).
     pub async fn get_version(
         &self,
         actor: &Actor,
-        code: &str,
+        code: &InstrumentCode,
         number: i64,
     ) -> ServiceResult<VersionView> {
         actor.authorize(Permission::ViewInstruments)?;
         let mut conn = self.db.pool.acquire().await?;
         let record = instruments::get_version(&mut conn, code, number).await?;
-        let sees_unpublished = match actor {
-            Actor::System(_) => true,
-            Actor::User(u) => u.roles.iter().any(|r| r != Role::Assessor),
-        };
-        if record.status != VersionStatus::Published && !sees_unpublished {
+        if !visible(actor, record.status) {
             return Err(ServiceError::NotFound);
         }
-        Ok(VersionView {
-            code: record.code,
-            number: record.number,
-            status: record.status.code().to_owned(),
-            definition: record.definition,
-        })
+        view(record)
     }
 }

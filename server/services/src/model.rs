@@ -1,24 +1,51 @@
-//! Data that crosses between server and browser (server-function results).
+//! The request and response types of every action, written once and shared
+//! by the pages (server functions), the public JSON API, the command line
+//! and the tests. Plain data: compiled for the browser as well.
+//!
+//! Request types carry what a person typed (strings), because the service
+//! parses them and names the field that is wrong; response types carry
+//! typed values.
 
-use domain::{Locale, Role, Roles, UserId};
+use domain::{
+    AuditAction, AuditTarget, InstrumentCode, Locale, Role, Roles, TokenId, UserId, Username,
+    VersionStatus,
+};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
-/// The signed-in user, as the interface needs to know them.
+#[cfg(feature = "server")]
+use utoipa::ToSchema;
+
+/// The signed-in user, as the interface and `GET /api/v1/me` know them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(ToSchema))]
 pub struct SessionUser {
     pub id: UserId,
-    pub username: String,
+    pub username: Username,
     pub display_name: String,
     pub roles: Roles,
+    /// The interface language chosen by the user, if any.
     pub preferred_locale: Option<Locale>,
     pub must_change_password: bool,
+}
+
+/// Who a token belongs to: `GET /api/v1/me`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(ToSchema))]
+pub struct Me {
+    pub username: Username,
+    pub display_name: String,
+    pub roles: Roles,
+    /// The interface language: the user's choice, else the request's
+    /// `Accept-Language`, else English.
+    pub language: Locale,
 }
 
 /// One account as an administrator sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct UserSummary {
     pub id: UserId,
-    pub username: String,
+    pub username: Username,
     pub display_name: String,
     pub roles: Roles,
     pub active: bool,
@@ -48,13 +75,21 @@ pub struct UserChange {
     pub active: bool,
 }
 
+/// One's own password change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PasswordChange {
+    pub current: String,
+    pub new: String,
+    pub confirm: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditEvent {
     pub seq: i64,
     pub occurred_at: String,
     pub actor_name: String,
-    pub action: String,
-    pub target_type: String,
+    pub action: AuditAction,
+    pub target: AuditTarget,
     pub target_id: Option<String>,
     pub details: String,
 }
@@ -67,40 +102,130 @@ pub struct AuditPage {
     pub total: i64,
 }
 
-/// One instrument in the library list.
+/// One instrument as the library lists it, for the pages and the API.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(ToSchema))]
 pub struct InstrumentSummary {
-    pub code: String,
+    pub code: InstrumentCode,
     /// The title in each locale that has one.
-    pub titles: Vec<(Locale, String)>,
-    /// The latest published version, if any.
+    #[cfg_attr(feature = "server", schema(value_type = BTreeMap<String, String>, example = json!({"en": "Intake Risk & Needs Screen"})))]
+    pub title: BTreeMap<Locale, String>,
+    /// The newest published version, if any.
     pub published_version: Option<i64>,
-    /// The locales that version is complete in.
+    /// The status of the newest version the caller may see (`published`
+    /// for an assessor; `draft` when a methodologist has one open).
+    pub status: VersionStatus,
+    /// The locales the newest published version is complete in.
     pub locales: Vec<Locale>,
 }
 
 impl InstrumentSummary {
     /// The title in `locale`, else English, else the first one there is.
-    pub fn title(&self, locale: Locale) -> &str {
-        let find = |l: Locale| {
-            self.titles
-                .iter()
-                .find(|(x, _)| *x == l)
-                .map(|(_, t)| t.as_str())
-        };
-        find(locale)
-            .or_else(|| find(Locale::En))
-            .or_else(|| self.titles.first().map(|(_, t)| t.as_str()))
-            .unwrap_or(&self.code)
+    pub fn title_in(&self, locale: Locale) -> &str {
+        self.title
+            .get(&locale)
+            .or_else(|| self.title.get(&Locale::En))
+            .or_else(|| self.title.values().next())
+            .map(String::as_str)
+            .unwrap_or(self.code.as_str())
     }
 }
 
-/// One stored version of an instrument, with its definition as canonical JSON.
+/// One version in an instrument's list of versions.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(ToSchema))]
+pub struct VersionSummary {
+    pub version: i64,
+    pub status: VersionStatus,
+    /// ISO 8601, UTC.
+    pub created_at: String,
+    /// ISO 8601, UTC; set once published.
+    pub published_at: Option<String>,
+}
+
+/// One stored version of an instrument with its definition, the canonical
+/// JSON exactly as stored (so `definition_hash` can be checked by anyone).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(ToSchema))]
 pub struct VersionView {
-    pub code: String,
-    pub number: i64,
-    /// `draft`, `in_review`, `published`, … (see `domain::VersionStatus`).
-    pub status: String,
-    pub definition: String,
+    pub code: InstrumentCode,
+    pub version: i64,
+    pub status: VersionStatus,
+    /// Optimistic-concurrency token of the version.
+    pub revision: i64,
+    /// SHA-256 (hex) of the canonical JSON of `definition`, byte for byte.
+    pub definition_hash: String,
+    /// The definition (see `instrument-library/FORMAT.md`).
+    #[cfg_attr(feature = "server", schema(value_type = Object))]
+    pub definition: Box<serde_json::value::RawValue>,
+}
+
+impl PartialEq for VersionView {
+    fn eq(&self, other: &Self) -> bool {
+        self.code == other.code
+            && self.version == other.version
+            && self.status == other.status
+            && self.revision == other.revision
+            && self.definition_hash == other.definition_hash
+            && self.definition.get() == other.definition.get()
+    }
+}
+
+/// A request for a new API token.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewToken {
+    /// A label to recognise it by, e.g. "statistics export".
+    pub name: String,
+    /// Days until it stops working; none for no expiry.
+    pub expires_days: Option<u32>,
+}
+
+/// An API token as its owner sees it (never the token itself).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TokenSummary {
+    pub id: TokenId,
+    pub name: String,
+    pub created_at: String,
+    pub expires_at: Option<String>,
+    pub last_used_at: Option<String>,
+    pub revoked_at: Option<String>,
+}
+
+/// A token just made: the secret is shown this once and stored only hashed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CreatedToken {
+    pub token: String,
+    pub summary: TokenSummary,
+}
+
+/// One problem of a refused document or request, located by JSON pointer
+/// (empty for the whole document).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(ToSchema))]
+pub struct Problem {
+    pub path: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for Problem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if self.path.is_empty() {
+            write!(f, "(document): {}", self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+/// The body of every error answer of the JSON API.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(ToSchema))]
+pub struct ApiError {
+    /// A stable machine code, e.g. `forbidden`, `invalid-definition`.
+    pub error: String,
+    /// The same in words, in the language `Accept-Language` asked for.
+    pub message: String,
+    /// For 422: every problem found, each with its JSON pointer.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub problems: Vec<Problem>,
 }

@@ -1,11 +1,13 @@
 //! Account administration and the first administrator.
 
-use super::auth::parse_username;
-use super::{Actor, ServiceError, ServiceResult, Services};
+use crate::auth::parse_username;
+use crate::model::{NewUser, SessionUser, UserChange, UserSummary};
 use crate::password;
 use crate::store::{audit, sessions, users};
-use app::model::{NewUser, UserChange, UserSummary};
-use domain::{DisplayName, Password, Permission, Role, Roles, UserId};
+use crate::{Actor, ServiceError, ServiceResult, Services};
+use domain::{
+    AuditAction, AuditTarget, DisplayName, Password, Permission, Role, Roles, UserId, Username,
+};
 use serde_json::json;
 
 fn summary(u: users::UserRecord) -> UserSummary {
@@ -87,7 +89,7 @@ impl Services {
         let id = users::insert(
             &mut tx,
             users::InsertUser {
-                username: username.as_str(),
+                username: &username,
                 display_name: display_name.as_str(),
                 password_hash: &hash,
                 preferred_locale: new.preferred_locale,
@@ -95,20 +97,13 @@ impl Services {
                 roles: &roles,
             },
         )
-        .await
-        .map_err(|e| match e {
-            crate::store::StoreError::Conflict => ServiceError::Invalid {
-                field: "username",
-                message_id: "error-username-taken",
-            },
-            other => other.into(),
-        })?;
+        .await?;
         audit::append(
             &mut tx,
             audit::NewEvent {
                 actor: &actor.audit(),
-                action: "user.created",
-                target_type: "user",
+                action: AuditAction::UserCreated,
+                target: AuditTarget::User,
                 target_id: Some(id.to_string()),
                 details: json!({
                     "username": username.as_str(),
@@ -156,8 +151,8 @@ impl Services {
         }
         audit::append(&mut tx, audit::NewEvent {
             actor: &actor.audit(),
-            action: "user.updated",
-            target_type: "user",
+            action: AuditAction::UserUpdated,
+            target: AuditTarget::User,
             target_id: Some(change.id.to_string()),
             details: json!({
                 "before": { "display_name": before.display_name, "roles": role_codes(&before.roles), "active": before.active },
@@ -190,8 +185,8 @@ impl Services {
             &mut tx,
             audit::NewEvent {
                 actor: &actor.audit(),
-                action: "user.password_reset",
-                target_type: "user",
+                action: AuditAction::PasswordReset,
+                target: AuditTarget::User,
                 target_id: Some(id.to_string()),
                 details: json!({}),
             },
@@ -219,10 +214,11 @@ impl Services {
             return Ok(None);
         }
         let roles = Roles::new([Role::Administrator]);
+        let admin = Username::parse("admin").expect("a valid username");
         let id = users::insert(
             &mut tx,
             users::InsertUser {
-                username: "admin",
+                username: &admin,
                 display_name: "Administrator",
                 password_hash: &hash,
                 preferred_locale: None,
@@ -233,8 +229,8 @@ impl Services {
         .await?;
         audit::append(&mut tx, audit::NewEvent {
             actor: &Actor::System("first start").audit(),
-            action: "user.created",
-            target_type: "user",
+            action: AuditAction::UserCreated,
+            target: AuditTarget::User,
             target_id: Some(id.to_string()),
             details: json!({ "username": "admin", "roles": ["administrator"], "first_administrator": true }),
         })
@@ -247,12 +243,12 @@ impl Services {
     }
 
     /// Finds an account by username (command line).
-    pub async fn find_user_id(&self, username: &str) -> ServiceResult<UserId> {
+    pub async fn find_user(&self, username: &str) -> ServiceResult<SessionUser> {
         let name = parse_username(username)?;
         let mut conn = self.db.pool.acquire().await?;
-        users::find_by_username(&mut conn, name.as_str())
+        users::find_by_username(&mut conn, &name)
             .await?
-            .map(|u| u.id)
+            .map(|u| crate::auth::session_user(&u))
             .ok_or(ServiceError::NotFound)
     }
 }

@@ -1,20 +1,20 @@
 //! Resolves, once per request, who is asking and in which language, and
-//! hands that to the Leptos pages and server functions via the request's
-//! extensions (see `app::backend`).
+//! hands that and the services to the Leptos pages and server functions
+//! via the request's extensions (see `app::request`).
 
 use super::error_page;
-use crate::services::Services;
-use crate::services::auth::token_hash;
-use app::backend::{RequestCtx, SharedBackend};
+use app::request::RequestCtx;
 use axum::extract::{ConnectInfo, Request, State};
 use axum::http::{HeaderMap, header};
 use axum::middleware::Next;
 use axum::response::Response;
 use domain::Locale;
+use services::Services;
+use services::auth::token_hash;
 use std::net::SocketAddr;
 use std::sync::Arc;
 
-pub use app::backend::{LOCALE_COOKIE, SESSION_COOKIE};
+pub use app::request::{LOCALE_COOKIE, SESSION_COOKIE};
 
 #[derive(Clone, Debug, Default)]
 pub struct EdgeSettings {
@@ -23,7 +23,6 @@ pub struct EdgeSettings {
 }
 
 pub struct EdgeState {
-    pub backend: SharedBackend,
     pub services: Services,
     pub settings: EdgeSettings,
 }
@@ -77,7 +76,12 @@ pub async fn resolve(
 ) -> Response {
     // Static assets need no session; don't look one up for each of them.
     let path = request.uri().path();
-    if path.starts_with("/pkg/") || path.starts_with("/fonts/") || path == "/favicon.svg" {
+    // The JSON API authenticates by bearer token, not by cookie.
+    if path.starts_with("/pkg/")
+        || path.starts_with("/fonts/")
+        || path == "/favicon.svg"
+        || path.starts_with("/api/v1/")
+    {
         return next.run(request).await;
     }
     let token_hash = cookie(request.headers(), SESSION_COOKIE)
@@ -111,7 +115,6 @@ pub async fn resolve(
         secure_cookies: secure,
     };
     request.extensions_mut().insert(ctx);
-    request.extensions_mut().insert(state.backend.clone());
     request.extensions_mut().insert(state.services.clone());
     next.run(request).await
 }

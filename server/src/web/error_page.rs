@@ -21,9 +21,7 @@ pub fn locale_of(headers: &HeaderMap) -> Locale {
         .unwrap_or_default()
 }
 
-pub fn new_correlation_id() -> String {
-    uuid::Uuid::new_v4().simple().to_string()[..12].to_owned()
-}
+pub use services::new_correlation_id;
 
 fn escape(s: &str) -> String {
     s.replace('&', "&amp;")

@@ -3,7 +3,7 @@
 use axum::extract::Extension;
 use axum::http::StatusCode;
 
-use crate::services::Services;
+use services::Services;
 
 pub async fn healthz(Extension(services): Extension<Services>) -> (StatusCode, &'static str) {
     match services.db.ping().await {

@@ -1,18 +1,17 @@
-//! The HTTP edge: routes, middleware and the adapter that lets the Leptos
-//! server functions call the services.
+//! The HTTP edge: the pages and server functions (Leptos), the public JSON
+//! API under `/api/v1`, and the middleware around them.
 
-mod backend;
-mod context;
+pub(crate) mod context;
 mod cross_site;
-mod error_page;
+pub(crate) mod error_page;
 mod health;
 
-use crate::services::Services;
 use app::{App, shell};
 use axum::Router;
 use axum::routing::get;
 use leptos::prelude::LeptosOptions;
 use leptos_axum::{AxumRouteListing, LeptosRoutes, generate_route_list};
+use services::Services;
 use std::sync::{Arc, OnceLock};
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
@@ -31,7 +30,6 @@ fn routes() -> Vec<AxumRouteListing> {
 pub fn router(services: Services, leptos_options: LeptosOptions, settings: EdgeSettings) -> Router {
     let routes = routes();
     let state = Arc::new(context::EdgeState {
-        backend: Arc::new(backend::AppBackend(services.clone())),
         services: services.clone(),
         settings,
     });
@@ -43,6 +41,7 @@ pub fn router(services: Services, leptos_options: LeptosOptions, settings: EdgeS
     };
     Router::new()
         .route("/healthz", get(health::healthz))
+        .merge(crate::api::router(services.clone()))
         .leptos_routes(&leptos_options, routes, {
             let options = leptos_options.clone();
             move || shell(options.clone())

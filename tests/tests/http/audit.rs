@@ -1,15 +1,16 @@
 use app::model::AuditPage;
-use domain::Role;
+use domain::{AuditAction, Role};
 use reqwest::StatusCode;
 use tests::{TestApp, on_each_engine};
 
-async fn all_actions(app: &TestApp, admin: &reqwest::Client) -> Vec<String> {
-    let page: AuditPage = app
-        .call_form(admin, "list_audit_events", &[("page", "1")])
-        .await
-        .json()
-        .await
-        .unwrap();
+async fn audit_page(app: &TestApp, admin: &reqwest::Client, page: u32) -> AuditPage {
+    let response = app.list_audit_events(admin, page).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    response.json().await.unwrap()
+}
+
+async fn all_actions(app: &TestApp, admin: &reqwest::Client) -> Vec<AuditAction> {
+    let page = audit_page(app, admin, 1).await;
     page.events.into_iter().map(|e| e.action).collect()
 }
 
@@ -22,35 +23,26 @@ async fn sign_ins_sign_outs_failures_and_account_changes_are_audited() {
         let umed = TestApp::client();
         app.sign_in(&umed, "umed", "wrong-password-here").await;
         app.sign_in(&umed, "umed", &password).await;
-        app.call_form(&umed, "sign_out", &[]).await;
-        let id = app.services.find_user_id("umed").await.unwrap().0;
-        app.call_json(
-            &admin,
-            "reset_password",
-            &serde_json::json!({"id": id, "temporary": "temporary-secret-1"}),
-        )
-        .await;
+        app.sign_out(&umed).await;
+        let id = app.services.find_user("umed").await.unwrap().id;
+        let reset = app.reset_password(&admin, id, "temporary-secret-1").await;
+        assert_eq!(reset.status(), StatusCode::OK);
         let actions = all_actions(&app, &admin).await;
         for expected in [
-            "user.created",
-            "auth.sign_in",
-            "auth.sign_in_failed",
-            "auth.sign_out",
-            "user.password_reset",
+            AuditAction::UserCreated,
+            AuditAction::SignIn,
+            AuditAction::SignInFailed,
+            AuditAction::SignOut,
+            AuditAction::PasswordReset,
         ] {
             assert!(
-                actions.iter().any(|a| a == expected),
+                actions.contains(&expected),
                 "{expected} missing from {actions:?}"
             );
         }
         // Newest first; details never carry a password.
-        assert_eq!(actions[0], "user.password_reset");
-        let page: AuditPage = app
-            .call_form(&admin, "list_audit_events", &[("page", "1")])
-            .await
-            .json()
-            .await
-            .unwrap();
+        assert_eq!(actions[0], AuditAction::PasswordReset);
+        let page = audit_page(&app, &admin, 1).await;
         assert!(
             page.events.iter().all(
                 |e| !e.details.contains(&password) && !e.details.contains("temporary-secret-1")
@@ -93,20 +85,10 @@ async fn an_administrator_pages_through_the_audit_log() {
             app.sign_in(&TestApp::client(), "nobody", "wrong-password-here")
                 .await;
         }
-        let first: AuditPage = app
-            .call_form(&admin, "list_audit_events", &[("page", "1")])
-            .await
-            .json()
-            .await
-            .unwrap();
+        let first = audit_page(&app, &admin, 1).await;
         assert_eq!(first.events.len(), 50);
         assert!(first.pages >= 2 && first.total > 50);
-        let second: AuditPage = app
-            .call_form(&admin, "list_audit_events", &[("page", "2")])
-            .await
-            .json()
-            .await
-            .unwrap();
+        let second = audit_page(&app, &admin, 2).await;
         assert_eq!(second.page, 2);
         assert!(second.events[0].seq < first.events[49].seq);
         let html = app.get(&admin, "/admin/audit?page=2").await;

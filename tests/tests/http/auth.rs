@@ -1,13 +1,22 @@
 use app::error::AppError;
-use app::model::SessionUser;
+use app::model::{PasswordChange, SessionUser};
 use domain::Role;
 use reqwest::StatusCode;
 use tests::{TestApp, on_each_engine};
 
 async fn current_user(app: &TestApp, client: &reqwest::Client) -> Option<SessionUser> {
-    let response = app.call_form(client, "current_user", &[]).await;
+    let response = app.current_user(client).await;
     assert_eq!(response.status(), StatusCode::OK);
     response.json().await.expect("json")
+}
+
+/// A password change that types the new password twice, the same.
+fn change(current: &str, new: &str) -> PasswordChange {
+    PasswordChange {
+        current: current.to_owned(),
+        new: new.to_owned(),
+        confirm: new.to_owned(),
+    }
 }
 
 #[tokio::test]
@@ -29,7 +38,7 @@ async fn sign_in_with_the_right_password_starts_a_strict_http_only_session() {
         );
         assert!(!cookie.contains("Secure"), "plain http locally: {cookie}");
         let user = current_user(&app, &client).await.expect("signed in");
-        assert_eq!(user.username, "nilufar");
+        assert_eq!(user.username.as_str(), "nilufar");
         assert!(user.roles.contains(Role::Assessor));
         app.stop().await;
     })
@@ -107,7 +116,7 @@ async fn a_session_survives_a_server_restart() {
         let user = current_user(&restarted, &client)
             .await
             .expect("still signed in");
-        assert_eq!(user.username, "shahlo");
+        assert_eq!(user.username.as_str(), "shahlo");
         restarted.stop().await;
     })
     .await;
@@ -127,10 +136,7 @@ async fn signing_out_ends_the_session_on_the_server() {
             .next()
             .unwrap()
             .to_owned();
-        assert_eq!(
-            app.call_form(&client, "sign_out", &[]).await.status(),
-            StatusCode::OK
-        );
+        assert_eq!(app.sign_out(&client).await.status(), StatusCode::OK);
         // Replaying the old cookie by hand must not work either.
         let replay = reqwest::Client::new()
             .post(app.url("/api/current_user"))
@@ -160,14 +166,10 @@ async fn the_first_administrator_must_choose_a_password_before_anything_else() {
             .await
             .unwrap();
         assert!(user.must_change_password);
-        let refused = app.call_form(&client, "list_users", &[]).await;
+        let refused = app.list_users(&client).await;
         assert_eq!(refused.status(), StatusCode::CONFLICT);
         let too_short = app
-            .call_json(
-                &client,
-                "change_password",
-                &serde_json::json!({"current": initial, "new": "short", "confirm": "short"}),
-            )
+            .change_password(&client, &change(&initial, "short"))
             .await;
         assert_eq!(too_short.status(), StatusCode::UNPROCESSABLE_ENTITY);
         assert_eq!(
@@ -175,18 +177,9 @@ async fn the_first_administrator_must_choose_a_password_before_anything_else() {
             Some("new")
         );
         let new = "a long and private sentence";
-        let changed = app
-            .call_json(
-                &client,
-                "change_password",
-                &serde_json::json!({"current": initial, "new": new, "confirm": new}),
-            )
-            .await;
+        let changed = app.change_password(&client, &change(&initial, new)).await;
         assert_eq!(changed.status(), StatusCode::OK);
-        assert_eq!(
-            app.call_form(&client, "list_users", &[]).await.status(),
-            StatusCode::OK
-        );
+        assert_eq!(app.list_users(&client).await.status(), StatusCode::OK);
         // A restart does not create another administrator or print a password.
         app.stop().await;
         let again = TestApp::spawn(&db).await;
@@ -213,23 +206,13 @@ async fn changing_the_password_signs_out_the_other_sessions() {
         app.sign_in(&desk, "zarina", &password).await;
         let new = "another long sentence";
         let wrong = app
-            .call_json(
-                &desk,
-                "change_password",
-                &serde_json::json!({"current": "wrong-one-here", "new": new, "confirm": new}),
-            )
+            .change_password(&desk, &change("wrong-one-here", new))
             .await;
         assert_eq!(
             wrong.json::<AppError>().await.unwrap(),
             AppError::invalid("current", "error-current-password-wrong")
         );
-        let ok = app
-            .call_json(
-                &desk,
-                "change_password",
-                &serde_json::json!({"current": password, "new": new, "confirm": new}),
-            )
-            .await;
+        let ok = app.change_password(&desk, &change(&password, new)).await;
         assert_eq!(ok.status(), StatusCode::OK);
         assert!(current_user(&app, &desk).await.is_some());
         assert!(current_user(&app, &phone).await.is_none());

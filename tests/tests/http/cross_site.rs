@@ -1,3 +1,4 @@
+use app::model::NewUser;
 use domain::Role;
 use reqwest::StatusCode;
 use tests::{TestApp, on_each_engine};
@@ -48,16 +49,23 @@ async fn a_cross_site_admin_action_with_a_valid_session_is_refused() {
     on_each_engine(|db| async move {
         let app = TestApp::spawn(&db).await;
         let admin = app.signed_in_as("chief", &[Role::Administrator]).await;
+        // Sent by hand: the typed helper cannot add the browser's header.
+        let planted = NewUser {
+            username: "planted".into(),
+            display_name: "P".into(),
+            password: "long-enough-pw".into(),
+            roles: vec![Role::Administrator],
+            preferred_locale: None,
+        };
         let forged = admin
             .post(app.url("/api/create_user"))
             .header("sec-fetch-site", "cross-site")
-            .json(&serde_json::json!({"user": {"username": "planted", "display_name": "P", "password": "long-enough-pw",
-                                                "roles": ["administrator"], "preferred_locale": null}}))
+            .json(&serde_json::json!({ "user": planted }))
             .send()
             .await
             .unwrap();
         assert_eq!(forged.status(), StatusCode::FORBIDDEN);
-        assert!(app.services.find_user_id("planted").await.is_err());
+        assert!(app.services.find_user("planted").await.is_err());
         app.stop().await;
     })
     .await;

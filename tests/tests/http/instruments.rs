@@ -1,21 +1,22 @@
 use app::model::{AuditPage, InstrumentSummary, VersionView};
 use domain::definition::Definition;
-use domain::{Locale, Role};
+use domain::{AuditAction, InstrumentCode, Locale, Role, VersionStatus};
 use reqwest::StatusCode;
-use server::services::Actor;
+use services::{Actor, ServiceError};
 use tests::{TestApp, on_each_engine};
+
+async fn instruments(app: &TestApp, client: &reqwest::Client) -> Vec<InstrumentSummary> {
+    let response = app.list_instruments(client).await;
+    assert_eq!(response.status(), StatusCode::OK);
+    response.json().await.unwrap()
+}
 
 #[tokio::test]
 async fn the_sample_instruments_are_published_once_on_first_start() {
     on_each_engine(|db| async move {
         let app = TestApp::spawn(&db).await;
         let assessor = app.signed_in_as("assessor", &[Role::Assessor]).await;
-        let list: Vec<InstrumentSummary> = app
-            .call_form(&assessor, "list_instruments", &[])
-            .await
-            .json()
-            .await
-            .unwrap();
+        let list = instruments(&app, &assessor).await;
         let codes: Vec<&str> = list.iter().map(|i| i.code.as_str()).collect();
         assert_eq!(codes, vec!["IRNS", "SPNC", "VESPJ"]);
         for instrument in &list {
@@ -23,15 +24,15 @@ async fn the_sample_instruments_are_published_once_on_first_start() {
             assert_eq!(instrument.locales.len(), 3, "{}", instrument.code);
         }
         let intake = &list[0];
-        assert_eq!(intake.title(Locale::En), "Intake Risk & Needs Screen");
-        assert!(intake.title(Locale::Tg).contains("хатар"));
+        assert_eq!(intake.title_in(Locale::En), "Intake Risk & Needs Screen");
+        assert!(intake.title_in(Locale::Tg).contains("хатар"));
         app.stop().await;
 
         // A restart loads nothing again.
         let again = TestApp::spawn(&db).await;
         let admin = again.signed_in_as("chief", &[Role::Administrator]).await;
         let page: AuditPage = again
-            .call_form(&admin, "list_audit_events", &[("page", "1")])
+            .list_audit_events(&admin, 1)
             .await
             .json()
             .await
@@ -39,7 +40,7 @@ async fn the_sample_instruments_are_published_once_on_first_start() {
         let loads = page
             .events
             .iter()
-            .filter(|e| e.action == "instrument.library_loaded")
+            .filter(|e| e.action == AuditAction::InstrumentLibraryLoaded)
             .count();
         assert_eq!(loads, 3);
         again.stop().await;
@@ -52,35 +53,19 @@ async fn a_published_version_reads_back_as_its_definition() {
     on_each_engine(|db| async move {
         let app = TestApp::spawn(&db).await;
         let assessor = app.signed_in_as("assessor", &[Role::Assessor]).await;
-        let response = app
-            .call_form(
-                &assessor,
-                "get_version",
-                &[("code", "IRNS"), ("number", "1")],
-            )
-            .await;
+        let irns: InstrumentCode = "IRNS".parse().unwrap();
+        let response = app.get_version(&assessor, &irns, 1).await;
         assert_eq!(response.status(), StatusCode::OK);
         let version: VersionView = response.json().await.unwrap();
-        assert_eq!(version.status, "published");
-        let definition = Definition::from_json(&version.definition).expect("a readable definition");
+        assert_eq!(version.status, VersionStatus::Published);
+        let definition =
+            Definition::from_json(version.definition.get()).expect("a readable definition");
         assert!(definition.check().is_empty());
         let original = include_str!("../../../instrument-library/intake-screen/definition.json");
-        assert_eq!(version.definition.trim_end(), original.trim_end());
-        let missing = app
-            .call_form(
-                &assessor,
-                "get_version",
-                &[("code", "IRNS"), ("number", "9")],
-            )
-            .await;
+        assert_eq!(version.definition.get().trim_end(), original.trim_end());
+        let missing = app.get_version(&assessor, &irns, 9).await;
         assert_eq!(missing.status(), StatusCode::NOT_FOUND);
-        let visitor = app
-            .call_form(
-                &TestApp::client(),
-                "get_version",
-                &[("code", "IRNS"), ("number", "1")],
-            )
-            .await;
+        let visitor = app.get_version(&TestApp::client(), &irns, 1).await;
         assert_eq!(visitor.status(), StatusCode::UNAUTHORIZED);
         app.stop().await;
     })
@@ -94,57 +79,46 @@ async fn drafts_are_hidden_from_assessors_and_only_methodologists_import() {
         let source = include_str!("../../../instrument-library/examples/minimal.json");
         let imported = app
             .services
-            .import_definition(&Actor::System("test"), source)
+            .import_version(&Actor::System("test"), source, None)
             .await
             .unwrap();
-        assert_eq!(imported.number, 1);
-        let number = imported.number.to_string();
-        let form = [
-            ("code", imported.code.as_str()),
-            ("number", number.as_str()),
-        ];
+        assert_eq!(imported.version, 1);
         let assessor = app.signed_in_as("assessor", &[Role::Assessor]).await;
         assert_eq!(
-            app.call_form(&assessor, "get_version", &form)
+            app.get_version(&assessor, &imported.code, imported.version)
                 .await
                 .status(),
             StatusCode::NOT_FOUND
         );
         let reviewer = app.signed_in_as("reviewer", &[Role::Reviewer]).await;
         let draft: VersionView = app
-            .call_form(&reviewer, "get_version", &form)
+            .get_version(&reviewer, &imported.code, imported.version)
             .await
             .json()
             .await
             .unwrap();
-        assert_eq!(draft.status, "draft");
-        // Not in the published list.
-        let list: Vec<InstrumentSummary> = app
-            .call_form(&reviewer, "list_instruments", &[])
-            .await
-            .json()
-            .await
-            .unwrap();
+        assert_eq!(draft.status, VersionStatus::Draft);
+        // Not in an assessor's list, which holds published instruments only.
+        let list = instruments(&app, &assessor).await;
         assert!(list.iter().all(|i| i.code != imported.code));
+        // A reviewer's list holds it, as a draft with nothing published.
+        let list = instruments(&app, &reviewer).await;
+        let listed = list
+            .iter()
+            .find(|i| i.code == imported.code)
+            .expect("the draft is listed for a reviewer");
+        assert_eq!(listed.status, VersionStatus::Draft);
+        assert_eq!(listed.published_version, None);
         // Importing needs a methodologist (or administrator).
-        let assessor_user = app::model::SessionUser {
-            id: domain::UserId(99),
-            username: "a".into(),
-            display_name: "A".into(),
-            roles: domain::Roles::new([Role::Assessor]),
-            preferred_locale: None,
-            must_change_password: false,
-        };
+        let assessor_user = app.services.find_user("assessor").await.unwrap();
         let refused = app
             .services
-            .import_definition(&Actor::User(assessor_user), source)
+            .import_version(&Actor::User(assessor_user), source, None)
             .await;
-        assert!(matches!(
-            refused,
-            Err(server::services::instruments::ImportError::Service(
-                server::services::ServiceError::Forbidden
-            ))
-        ));
+        assert!(
+            matches!(refused, Err(ServiceError::Forbidden)),
+            "{refused:?}"
+        );
         app.stop().await;
     })
     .await;

@@ -50,13 +50,7 @@ async fn the_users_preference_beats_the_browser_and_an_explicit_choice_beats_bot
         let client = app.signed_in_as("gulnora", &[Role::Assessor]).await;
         // Saving a preference (account page) also sets the explicit-choice cookie;
         // a fresh browser session has only the preference.
-        let saved = app
-            .call_form(
-                &client,
-                "set_language",
-                &[("locale", "tg"), ("remember", "true")],
-            )
-            .await;
+        let saved = app.set_language(&client, "tg", true).await;
         assert_eq!(saved.status(), StatusCode::OK);
         let password = "gulnora-password-123";
         let fresh = TestApp::client();
@@ -65,9 +59,7 @@ async fn the_users_preference_beats_the_browser_and_an_explicit_choice_beats_bot
         assert_eq!(html_lang(&home), "tg", "preference beats Accept-Language");
         assert!(home.contains("Хуш омадед"));
         // The switcher's choice (cookie only) beats the preference.
-        let switched = app
-            .call_form(&fresh, "set_language", &[("locale", "en")])
-            .await;
+        let switched = app.set_language(&fresh, "en", false).await;
         assert_eq!(switched.status(), StatusCode::OK);
         let cookie = switched.headers()["set-cookie"].to_str().unwrap();
         assert!(cookie.starts_with("mizon_lang=en"), "{cookie}");
@@ -83,9 +75,7 @@ async fn the_users_preference_beats_the_browser_and_an_explicit_choice_beats_bot
 async fn an_unknown_language_is_refused() {
     on_each_engine(|db| async move {
         let app = TestApp::spawn(&db).await;
-        let response = app
-            .call_form(&TestApp::client(), "set_language", &[("locale", "de")])
-            .await;
+        let response = app.set_language(&TestApp::client(), "de", false).await;
         assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
         assert!(response.headers().get("set-cookie").is_none());
         app.stop().await;

@@ -1,6 +1,10 @@
 //! Black-box tests through HTTP: the real application on a random port,
 //! a fresh database per test, on SQLite and (when configured) PostgreSQL.
 
+mod api_errors;
+mod api_instruments;
+mod api_roles;
+mod api_tokens;
 mod audit;
 mod auth;
 mod cross_site;

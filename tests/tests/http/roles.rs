@@ -1,49 +1,62 @@
 use app::error::AppError;
-use domain::Role;
-use reqwest::StatusCode;
-use serde_json::json;
+use app::model::{NewUser, UserChange, UserSummary};
+use domain::{Role, UserId};
+use reqwest::{Client, Response, StatusCode};
 use tests::{TestApp, on_each_engine};
 
-/// Every administrator action, as (server function, JSON body).
-fn admin_actions() -> Vec<(&'static str, serde_json::Value)> {
-    vec![
-        ("list_users", json!({})),
-        ("get_user", json!({"id": 1})),
-        (
-            "create_user",
-            json!({"user": {"username": "intruder", "display_name": "X", "password": "long-enough-password",
-                            "roles": ["administrator"], "preferred_locale": null}}),
-        ),
-        (
-            "update_user",
-            json!({"change": {"id": 1, "revision": 1, "display_name": "X", "roles": ["assessor"], "active": false}}),
-        ),
-        (
-            "reset_password",
-            json!({"id": 1, "temporary": "long-enough-password"}),
-        ),
-        ("list_audit_events", json!({"page": 1})),
-    ]
+/// Every administrator action, each as a typed call through its helper.
+#[derive(Debug, Clone, Copy)]
+enum AdminAction {
+    ListUsers,
+    GetUser,
+    CreateUser,
+    UpdateUser,
+    ResetPassword,
+    ListAuditEvents,
 }
 
-async fn call(
-    app: &TestApp,
-    client: &reqwest::Client,
-    function: &str,
-    body: &serde_json::Value,
-) -> reqwest::Response {
-    // Form-encoded functions take the same fields as a form.
-    if ["list_users", "get_user", "list_audit_events"].contains(&function) {
-        let form: Vec<(String, String)> = body
-            .as_object()
-            .unwrap()
-            .iter()
-            .map(|(k, v)| (k.clone(), v.to_string()))
-            .collect();
-        let form: Vec<(&str, &str)> = form.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-        app.call_form(client, function, &form).await
-    } else {
-        app.call_json(client, function, body).await
+impl AdminAction {
+    const ALL: [AdminAction; 6] = [
+        AdminAction::ListUsers,
+        AdminAction::GetUser,
+        AdminAction::CreateUser,
+        AdminAction::UpdateUser,
+        AdminAction::ResetPassword,
+        AdminAction::ListAuditEvents,
+    ];
+
+    async fn call(self, app: &TestApp, client: &Client) -> Response {
+        // The generated `admin` account.
+        let first = UserId::from_db(1);
+        match self {
+            AdminAction::ListUsers => app.list_users(client).await,
+            AdminAction::GetUser => app.get_user(client, first).await,
+            AdminAction::CreateUser => {
+                let intruder = NewUser {
+                    username: "intruder".into(),
+                    display_name: "X".into(),
+                    password: "long-enough-password".into(),
+                    roles: vec![Role::Administrator],
+                    preferred_locale: None,
+                };
+                app.create_user_as(client, &intruder).await
+            }
+            AdminAction::UpdateUser => {
+                let change = UserChange {
+                    id: first,
+                    revision: 1,
+                    display_name: "X".into(),
+                    roles: vec![Role::Assessor],
+                    active: false,
+                };
+                app.update_user(client, &change).await
+            }
+            AdminAction::ResetPassword => {
+                app.reset_password(client, first, "long-enough-password")
+                    .await
+            }
+            AdminAction::ListAuditEvents => app.list_audit_events(client, 1).await,
+        }
     }
 }
 
@@ -58,12 +71,12 @@ async fn every_role_but_administrator_is_refused_every_admin_action_with_403() {
             Role::Assessor,
         ] {
             let client = app.signed_in_as(&format!("user-{role}"), &[role]).await;
-            for (function, body) in admin_actions() {
-                let response = call(&app, &client, function, &body).await;
+            for action in AdminAction::ALL {
+                let response = action.call(&app, &client).await;
                 assert_eq!(
                     response.status(),
                     StatusCode::FORBIDDEN,
-                    "{role} calling {function}"
+                    "{role} calling {action:?}"
                 );
                 assert_eq!(
                     response.json::<AppError>().await.unwrap(),
@@ -87,13 +100,8 @@ async fn every_role_but_administrator_is_refused_every_admin_action_with_403() {
         }
         // Nothing was changed by any of them.
         let admin = app.signed_in_as("boss", &[Role::Administrator]).await;
-        let users: Vec<app::model::UserSummary> = app
-            .call_form(&admin, "list_users", &[])
-            .await
-            .json()
-            .await
-            .unwrap();
-        assert!(users.iter().all(|u| u.username != "intruder"));
+        let users: Vec<UserSummary> = app.list_users(&admin).await.json().await.unwrap();
+        assert!(users.iter().all(|u| u.username.as_str() != "intruder"));
         app.stop().await;
     })
     .await;
@@ -104,9 +112,9 @@ async fn a_visitor_is_refused_with_401_and_pages_send_them_to_sign_in() {
     on_each_engine(|db| async move {
         let app = TestApp::spawn(&db).await;
         let visitor = TestApp::client();
-        for (function, body) in admin_actions() {
-            let response = call(&app, &visitor, function, &body).await;
-            assert_eq!(response.status(), StatusCode::UNAUTHORIZED, "{function}");
+        for action in AdminAction::ALL {
+            let response = action.call(&app, &visitor).await;
+            assert_eq!(response.status(), StatusCode::UNAUTHORIZED, "{action:?}");
         }
         for page in ["/", "/account", "/admin/users"] {
             // As a browser navigates: it accepts HTML.

@@ -1,16 +1,25 @@
 use app::error::AppError;
-use app::model::UserSummary;
-use domain::Role;
+use app::model::{NewUser, SessionUser, UserChange, UserSummary};
+use domain::{Locale, Role, UserId};
 use reqwest::StatusCode;
-use serde_json::json;
 use tests::{TestApp, on_each_engine};
 
-async fn user(app: &TestApp, admin: &reqwest::Client, id: i64) -> UserSummary {
-    app.call_form(admin, "get_user", &[("id", &id.to_string())])
-        .await
-        .json()
-        .await
-        .unwrap()
+async fn user(app: &TestApp, admin: &reqwest::Client, id: UserId) -> UserSummary {
+    app.get_user(admin, id).await.json().await.unwrap()
+}
+
+async fn current_user(app: &TestApp, client: &reqwest::Client) -> Option<SessionUser> {
+    app.current_user(client).await.json().await.unwrap()
+}
+
+fn new_user(username: &str, display_name: &str, password: &str, roles: &[Role]) -> NewUser {
+    NewUser {
+        username: username.into(),
+        display_name: display_name.into(),
+        password: password.into(),
+        roles: roles.to_vec(),
+        preferred_locale: None,
+    }
 }
 
 #[tokio::test]
@@ -18,23 +27,40 @@ async fn an_administrator_creates_an_account_who_must_then_change_the_password()
     on_each_engine(|db| async move {
         let app = TestApp::spawn(&db).await;
         let admin = app.signed_in_as("chief", &[Role::Administrator]).await;
-        let new = json!({"user": {"username": "Dilshod.K", "display_name": "Дилшод Каримов", "password": "temporary-password-1",
-                                   "roles": ["assessor", "reviewer"], "preferred_locale": "tg"}});
-        let response = app.call_json(&admin, "create_user", &new).await;
+        let new = NewUser {
+            preferred_locale: Some(Locale::Tg),
+            ..new_user(
+                "Dilshod.K",
+                "Дилшод Каримов",
+                "temporary-password-1",
+                &[Role::Assessor, Role::Reviewer],
+            )
+        };
+        let response = app.create_user_as(&admin, &new).await;
         assert_eq!(response.status(), StatusCode::OK);
-        let id: i64 = response.json().await.unwrap();
+        let id: UserId = response.json().await.unwrap();
         let created = user(&app, &admin, id).await;
-        assert_eq!(created.username, "dilshod.k");
+        assert_eq!(created.username.as_str(), "dilshod.k");
         assert_eq!(created.display_name, "Дилшод Каримов");
-        assert_eq!(created.roles.iter().collect::<Vec<_>>(), vec![Role::Reviewer, Role::Assessor]);
+        assert_eq!(
+            created.roles.iter().collect::<Vec<_>>(),
+            vec![Role::Reviewer, Role::Assessor]
+        );
         let person = TestApp::client();
-        let signed_in: app::model::SessionUser =
-            app.sign_in(&person, "dilshod.k", "temporary-password-1").await.json().await.unwrap();
+        let signed_in: SessionUser = app
+            .sign_in(&person, "dilshod.k", "temporary-password-1")
+            .await
+            .json()
+            .await
+            .unwrap();
         assert!(signed_in.must_change_password);
         // The same name again is refused, and says which field.
-        let again = app.call_json(&admin, "create_user", &new).await;
+        let again = app.create_user_as(&admin, &new).await;
         assert_eq!(again.status(), StatusCode::UNPROCESSABLE_ENTITY);
-        assert_eq!(again.json::<AppError>().await.unwrap(), AppError::invalid("username", "error-username-taken"));
+        assert_eq!(
+            again.json::<AppError>().await.unwrap(),
+            AppError::invalid("username", "error-username-taken")
+        );
         app.stop().await;
     })
     .await;
@@ -46,16 +72,38 @@ async fn invalid_accounts_are_refused_field_by_field() {
         let app = TestApp::spawn(&db).await;
         let admin = app.signed_in_as("chief", &[Role::Administrator]).await;
         let cases = [
-            (json!({"username": "a b", "display_name": "X", "password": "long-enough-pw", "roles": ["assessor"]}), "username", "error-username-characters"),
-            (json!({"username": "okname", "display_name": "  ", "password": "long-enough-pw", "roles": ["assessor"]}), "display_name", "error-display-name-required"),
-            (json!({"username": "okname", "display_name": "X", "password": "short", "roles": ["assessor"]}), "password", "error-password-too-short"),
-            (json!({"username": "okname", "display_name": "X", "password": "long-enough-pw", "roles": []}), "roles", "error-roles-required"),
+            (
+                new_user("a b", "X", "long-enough-pw", &[Role::Assessor]),
+                "username",
+                "error-username-characters",
+            ),
+            (
+                new_user("okname", "  ", "long-enough-pw", &[Role::Assessor]),
+                "display_name",
+                "error-display-name-required",
+            ),
+            (
+                new_user("okname", "X", "short", &[Role::Assessor]),
+                "password",
+                "error-password-too-short",
+            ),
+            (
+                new_user("okname", "X", "long-enough-pw", &[]),
+                "roles",
+                "error-roles-required",
+            ),
         ];
-        for (mut fields, field, message) in cases {
-            fields["preferred_locale"] = serde_json::Value::Null;
-            let response = app.call_json(&admin, "create_user", &json!({"user": fields})).await;
-            assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY, "{field}");
-            assert_eq!(response.json::<AppError>().await.unwrap(), AppError::invalid(field, message));
+        for (fields, field, message) in cases {
+            let response = app.create_user_as(&admin, &fields).await;
+            assert_eq!(
+                response.status(),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{field}"
+            );
+            assert_eq!(
+                response.json::<AppError>().await.unwrap(),
+                AppError::invalid(field, message)
+            );
         }
         app.stop().await;
     })
@@ -70,25 +118,48 @@ async fn roles_change_and_a_deactivated_account_is_signed_out_and_kept_out() {
         let password = app.create_user("sitora", &[Role::Assessor]).await;
         let sitora = TestApp::client();
         app.sign_in(&sitora, "sitora", &password).await;
-        let id = app.services.find_user_id("sitora").await.unwrap().0;
+        let id = app.services.find_user("sitora").await.unwrap().id;
         let before = user(&app, &admin, id).await;
-        let change = json!({"change": {"id": id, "revision": before.revision, "display_name": "Ситора Раҳимова",
-                                       "roles": ["methodologist", "translator"], "active": true}});
-        assert_eq!(app.call_json(&admin, "update_user", &change).await.status(), StatusCode::OK);
+        let change = UserChange {
+            id,
+            revision: before.revision,
+            display_name: "Ситора Раҳимова".into(),
+            roles: vec![Role::Methodologist, Role::Translator],
+            active: true,
+        };
+        assert_eq!(
+            app.update_user(&admin, &change).await.status(),
+            StatusCode::OK
+        );
         let after = user(&app, &admin, id).await;
-        assert_eq!(after.roles.iter().collect::<Vec<_>>(), vec![Role::Methodologist, Role::Translator]);
+        assert_eq!(
+            after.roles.iter().collect::<Vec<_>>(),
+            vec![Role::Methodologist, Role::Translator]
+        );
         assert_eq!(after.revision, before.revision + 1);
         // A second edit from the same (now stale) revision is refused: nothing is overwritten.
-        let stale = app.call_json(&admin, "update_user", &change).await;
+        let stale = app.update_user(&admin, &change).await;
         assert_eq!(stale.status(), StatusCode::CONFLICT);
-        assert_eq!(stale.json::<AppError>().await.unwrap(), AppError::conflict("error-stale-revision"));
+        assert_eq!(
+            stale.json::<AppError>().await.unwrap(),
+            AppError::conflict("error-stale-revision")
+        );
         // Deactivate: the open session ends, and signing in fails like a wrong password.
-        let off = json!({"change": {"id": id, "revision": after.revision, "display_name": "Ситора Раҳимова",
-                                    "roles": ["methodologist"], "active": false}});
-        assert_eq!(app.call_json(&admin, "update_user", &off).await.status(), StatusCode::OK);
-        let current: Option<app::model::SessionUser> = app.call_form(&sitora, "current_user", &[]).await.json().await.unwrap();
-        assert!(current.is_none());
-        assert_eq!(app.sign_in(&TestApp::client(), "sitora", &password).await.status(), StatusCode::UNAUTHORIZED);
+        let off = UserChange {
+            id,
+            revision: after.revision,
+            display_name: "Ситора Раҳимова".into(),
+            roles: vec![Role::Methodologist],
+            active: false,
+        };
+        assert_eq!(app.update_user(&admin, &off).await.status(), StatusCode::OK);
+        assert!(current_user(&app, &sitora).await.is_none());
+        assert_eq!(
+            app.sign_in(&TestApp::client(), "sitora", &password)
+                .await
+                .status(),
+            StatusCode::UNAUTHORIZED
+        );
         app.stop().await;
     })
     .await;
@@ -100,17 +171,34 @@ async fn the_last_active_administrator_cannot_be_removed() {
         let app = TestApp::spawn(&db).await;
         // Retire the generated `admin` so that `chief` is the only administrator.
         let admin = app.signed_in_as("chief", &[Role::Administrator]).await;
-        let generated = user(&app, &admin, 1).await;
-        let retire = json!({"change": {"id": 1, "revision": generated.revision, "display_name": "Administrator",
-                                       "roles": ["administrator"], "active": false}});
-        assert_eq!(app.call_json(&admin, "update_user", &retire).await.status(), StatusCode::OK);
-        let chief_id = app.services.find_user_id("chief").await.unwrap().0;
+        let generated_id = UserId::from_db(1);
+        let generated = user(&app, &admin, generated_id).await;
+        let retire = UserChange {
+            id: generated_id,
+            revision: generated.revision,
+            display_name: "Administrator".into(),
+            roles: vec![Role::Administrator],
+            active: false,
+        };
+        assert_eq!(
+            app.update_user(&admin, &retire).await.status(),
+            StatusCode::OK
+        );
+        let chief_id = app.services.find_user("chief").await.unwrap().id;
         let chief = user(&app, &admin, chief_id).await;
-        let demote = json!({"change": {"id": chief_id, "revision": chief.revision, "display_name": "Chief",
-                                       "roles": ["assessor"], "active": true}});
-        let refused = app.call_json(&admin, "update_user", &demote).await;
+        let demote = UserChange {
+            id: chief_id,
+            revision: chief.revision,
+            display_name: "Chief".into(),
+            roles: vec![Role::Assessor],
+            active: true,
+        };
+        let refused = app.update_user(&admin, &demote).await;
         assert_eq!(refused.status(), StatusCode::CONFLICT);
-        assert_eq!(refused.json::<AppError>().await.unwrap(), AppError::conflict("error-last-administrator"));
+        assert_eq!(
+            refused.json::<AppError>().await.unwrap(),
+            AppError::conflict("error-last-administrator")
+        );
         app.stop().await;
     })
     .await;
@@ -124,29 +212,17 @@ async fn a_password_reset_ends_sessions_and_requires_a_new_password() {
         let password = app.create_user("behruz", &[Role::Reviewer]).await;
         let behruz = TestApp::client();
         app.sign_in(&behruz, "behruz", &password).await;
-        let id = app.services.find_user_id("behruz").await.unwrap().0;
-        let reset = app
-            .call_json(
-                &admin,
-                "reset_password",
-                &json!({"id": id, "temporary": "temporary-secret-9"}),
-            )
-            .await;
+        let id = app.services.find_user("behruz").await.unwrap().id;
+        let reset = app.reset_password(&admin, id, "temporary-secret-9").await;
         assert_eq!(reset.status(), StatusCode::OK);
-        let current: Option<app::model::SessionUser> = app
-            .call_form(&behruz, "current_user", &[])
-            .await
-            .json()
-            .await
-            .unwrap();
-        assert!(current.is_none());
+        assert!(current_user(&app, &behruz).await.is_none());
         assert_eq!(
             app.sign_in(&TestApp::client(), "behruz", &password)
                 .await
                 .status(),
             StatusCode::UNAUTHORIZED
         );
-        let again: app::model::SessionUser = app
+        let again: SessionUser = app
             .sign_in(&behruz, "behruz", "temporary-secret-9")
             .await
             .json()

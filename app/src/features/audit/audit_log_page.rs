@@ -76,22 +76,24 @@ fn AuditTable(page: AuditPage) -> impl IntoView {
                         .into_iter()
                         .map(|e| {
                             let at = e.occurred_at.clone();
-                            let action = e.action.clone();
-                            let target = match &e.target_id {
-                                Some(id) => format!("{} {}", e.target_type, id),
-                                None => e.target_type.clone(),
-                            };
+                            let action = e.action;
+                            let target = e.target;
+                            let target_id = e.target_id.clone().unwrap_or_default();
                             view! {
                                 <tr>
                                     <td>{e.seq}</td>
                                     <td>{move || locale.get().format_timestamp(&at)}</td>
                                     <td>{e.actor_name.clone()}</td>
                                     <td>
-                                        {move || try_tr(locale.get(), &action_message_id(&action))}
+                                        {move || try_tr(locale.get(), &action.message_id())}
                                         <br />
-                                        <code class="details">{e.action.clone()}</code>
+                                        <code class="details">{action.code()}</code>
                                     </td>
-                                    <td>{target}</td>
+                                    <td>
+                                        {move || try_tr(locale.get(), &target.message_id())}
+                                        " "
+                                        {target_id}
+                                    </td>
                                     <td><code class="details">{e.details.clone()}</code></td>
                                 </tr>
                             }
@@ -111,10 +113,4 @@ fn AuditTable(page: AuditPage) -> impl IntoView {
                 })}
         </nav>
     }
-}
-
-/// The message naming an audit action: `user.password_reset` →
-/// `audit-action-user-password-reset`.
-pub fn action_message_id(action: &str) -> String {
-    format!("audit-action-{}", action.replace(['.', '_'], "-"))
 }

@@ -5,11 +5,11 @@ use leptos::prelude::*;
 /// One page of audit events, newest first.
 #[server(endpoint = "list_audit_events", prefix = "/api")]
 pub async fn list_audit_events(page: u32) -> Result<AuditPage, AppError> {
-    use crate::backend::*;
+    use crate::request::*;
     respond(
         async {
-            let (backend, ctx) = request()?;
-            backend.audit_page(&ctx, page).await
+            let (services, ctx) = request()?;
+            Ok(services.list_audit_events(&ctx.actor()?, page).await?)
         }
         .await,
     )

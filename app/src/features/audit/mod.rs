@@ -3,5 +3,5 @@
 mod audit_log_page;
 mod list_audit_events;
 
-pub use audit_log_page::{AuditLogPage, action_message_id};
+pub use audit_log_page::AuditLogPage;
 pub use list_audit_events::{ListAuditEvents, list_audit_events};

@@ -1,7 +1,9 @@
-//! One's own account: change the password, choose the interface language.
+//! One's own account: change the password, choose the interface language,
+//! manage one's API tokens.
 
 use super::{ChangePassword, SetLanguage};
 use crate::components::{ErrorMessage, FormErrors, Protected, TextField};
+use crate::features::tokens::TokensSection;
 use crate::i18n::{t, use_i18n};
 use crate::model::SessionUser;
 use domain::Locale;
@@ -24,7 +26,7 @@ fn AccountForms(user: SessionUser) -> impl IntoView {
             <h1>{t("account-title")}</h1>
             <dl class="facts">
                 <dt>{t("field-username")}</dt>
-                <dd>{user.username.clone()}</dd>
+                <dd>{user.username.to_string()}</dd>
                 <dt>{t("field-display-name")}</dt>
                 <dd>{user.display_name.clone()}</dd>
             </dl>
@@ -34,6 +36,7 @@ fn AccountForms(user: SessionUser) -> impl IntoView {
             .then(|| view! { <p class="message warning" role="status">{t("account-must-change")}</p> })}
         <PasswordForm must_change=user.must_change_password />
         <LanguageForm current=user.preferred_locale />
+        {(!user.must_change_password).then(|| view! { <TokensSection /> })}
     }
 }
 

@@ -8,14 +8,19 @@ pub async fn change_password(
     new: String,
     confirm: String,
 ) -> Result<(), AppError> {
-    use crate::backend::*;
+    use crate::model::PasswordChange;
+    use crate::request::*;
     respond(
         async {
-            if new != confirm {
-                return Err(AppError::invalid("confirm", "error-password-mismatch"));
-            }
-            let (backend, ctx) = request()?;
-            backend.change_password(&ctx, &current, &new).await
+            let (services, ctx) = request()?;
+            let change = PasswordChange {
+                current,
+                new,
+                confirm,
+            };
+            Ok(services
+                .change_password(&ctx.actor()?, ctx.session_token_hash.as_deref(), change)
+                .await?)
         }
         .await,
     )

@@ -5,15 +5,15 @@ use leptos::prelude::*;
 /// with `remember` also as the signed-in user's preference.
 #[server(endpoint = "set_language", prefix = "/api")]
 pub async fn set_language(locale: String, remember: Option<bool>) -> Result<(), AppError> {
-    use crate::backend::*;
+    use crate::request::*;
     respond(
         async {
             let locale: domain::Locale = locale
                 .parse()
                 .map_err(|_| AppError::invalid("locale", "error-unknown-locale"))?;
-            let (backend, ctx) = request()?;
+            let (services, ctx) = request()?;
             if remember.unwrap_or(false) {
-                backend.set_preferred_locale(&ctx, locale).await?;
+                services.set_language(&ctx.actor()?, locale).await?;
             }
             set_cookie(cookie(
                 LOCALE_COOKIE,

@@ -5,11 +5,13 @@ use leptos::prelude::*;
 /// Checks the credentials and starts a database-backed session (cookie).
 #[server(endpoint = "sign_in", prefix = "/api")]
 pub async fn sign_in(username: String, password: String) -> Result<SessionUser, AppError> {
-    use crate::backend::*;
+    use crate::request::*;
     respond(
         async {
-            let (backend, ctx) = request()?;
-            let session = backend.sign_in(&ctx, &username, &password).await?;
+            let (services, ctx) = request()?;
+            let session = services
+                .sign_in(&username, &password, ctx.client_ip.as_deref())
+                .await?;
             set_cookie(cookie(
                 SESSION_COOKIE,
                 &session.token,

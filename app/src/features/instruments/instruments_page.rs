@@ -58,7 +58,7 @@ fn InstrumentRows(list: Vec<InstrumentSummary>) -> impl IntoView {
                         .into_iter()
                         .map(|i| {
                             let summary = i.clone();
-                            let title = move || summary.title(locale.get()).to_owned();
+                            let title = move || summary.title_in(locale.get()).to_owned();
                             let locales = i
                                 .locales
                                 .iter()
@@ -75,8 +75,8 @@ fn InstrumentRows(list: Vec<InstrumentSummary>) -> impl IntoView {
                                     }
                                 });
                             view! {
-                                <tr data-instrument=i.code.clone()>
-                                    <td><code>{i.code.clone()}</code></td>
+                                <tr data-instrument=i.code.to_string()>
+                                    <td><code>{i.code.to_string()}</code></td>
                                     <td>{title}</td>
                                     <td>{i.published_version.map(|n| n.to_string())}</td>
                                     <td>{locales}</td>

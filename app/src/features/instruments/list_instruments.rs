@@ -2,14 +2,14 @@ use crate::error::AppError;
 use crate::model::InstrumentSummary;
 use leptos::prelude::*;
 
-/// Every instrument with its latest published version.
+/// Every instrument the user may see, with its latest published version.
 #[server(endpoint = "list_instruments", prefix = "/api")]
 pub async fn list_instruments() -> Result<Vec<InstrumentSummary>, AppError> {
-    use crate::backend::*;
+    use crate::request::*;
     respond(
         async {
-            let (backend, ctx) = request()?;
-            backend.list_instruments(&ctx).await
+            let (services, ctx) = request()?;
+            Ok(services.list_instruments(&ctx.actor()?).await?)
         }
         .await,
     )

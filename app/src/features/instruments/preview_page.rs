@@ -6,8 +6,8 @@ use super::preview::InstrumentPreview;
 use crate::components::{ErrorMessage, Protected};
 use crate::error::AppError;
 use crate::i18n::t;
-use domain::Permission;
 use domain::definition::Definition;
+use domain::{InstrumentCode, Permission};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -27,7 +27,7 @@ fn PreviewLoader() -> impl IntoView {
     let key = move || {
         let p = params.read();
         (
-            p.get("code"),
+            p.get("code").and_then(|c| c.parse::<InstrumentCode>().ok()),
             p.get("number").and_then(|n| n.parse::<i64>().ok()),
         )
     };
@@ -44,7 +44,7 @@ fn PreviewLoader() -> impl IntoView {
                 version
                     .get()
                     .map(|result| match result {
-                        Ok(v) => match Definition::from_json(&v.definition) {
+                        Ok(v) => match Definition::from_json(v.definition.get()) {
                             Ok(definition) => view! { <InstrumentPreview definition /> }.into_any(),
                             Err(_) => {
                                 view! { <ErrorMessage error=Some(AppError::conflict("error-definition-unreadable")) /> }

@@ -1,15 +1,16 @@
 use crate::error::AppError;
 use crate::model::NewUser;
+use domain::UserId;
 use leptos::prelude::*;
 
 /// Creates an account; the person must change the initial password at first sign-in.
 #[server(endpoint = "create_user", prefix = "/api", input = server_fn::codec::Json)]
-pub async fn create_user(user: NewUser) -> Result<i64, AppError> {
-    use crate::backend::*;
+pub async fn create_user(user: NewUser) -> Result<UserId, AppError> {
+    use crate::request::*;
     respond(
         async {
-            let (backend, ctx) = request()?;
-            backend.create_user(&ctx, user).await.map(|id| id.0)
+            let (services, ctx) = request()?;
+            Ok(services.create_user(&ctx.actor()?, user).await?)
         }
         .await,
     )

@@ -1,15 +1,16 @@
 use crate::error::AppError;
 use crate::model::UserSummary;
+use domain::UserId;
 use leptos::prelude::*;
 
+/// One account, for an administrator's edit form.
 #[server(endpoint = "get_user", prefix = "/api")]
-pub async fn get_user(id: i64) -> Result<UserSummary, AppError> {
-    use crate::backend::*;
-    use domain::UserId;
+pub async fn get_user(id: UserId) -> Result<UserSummary, AppError> {
+    use crate::request::*;
     respond(
         async {
-            let (backend, ctx) = request()?;
-            backend.get_user(&ctx, UserId(id)).await
+            let (services, ctx) = request()?;
+            Ok(services.get_user(&ctx.actor()?, id).await?)
         }
         .await,
     )

@@ -2,13 +2,14 @@ use crate::error::AppError;
 use crate::model::UserSummary;
 use leptos::prelude::*;
 
+/// Every account, for administrators.
 #[server(endpoint = "list_users", prefix = "/api")]
 pub async fn list_users() -> Result<Vec<UserSummary>, AppError> {
-    use crate::backend::*;
+    use crate::request::*;
     respond(
         async {
-            let (backend, ctx) = request()?;
-            backend.list_users(&ctx).await
+            let (services, ctx) = request()?;
+            Ok(services.list_users(&ctx.actor()?).await?)
         }
         .await,
     )

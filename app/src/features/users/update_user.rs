@@ -5,11 +5,11 @@ use leptos::prelude::*;
 /// Changes an account's name, roles or active state, if nobody changed it meanwhile.
 #[server(endpoint = "update_user", prefix = "/api", input = server_fn::codec::Json)]
 pub async fn update_user(change: UserChange) -> Result<(), AppError> {
-    use crate::backend::*;
+    use crate::request::*;
     respond(
         async {
-            let (backend, ctx) = request()?;
-            backend.update_user(&ctx, change).await
+            let (services, ctx) = request()?;
+            Ok(services.update_user(&ctx.actor()?, change).await?)
         }
         .await,
     )

@@ -6,7 +6,7 @@ use crate::components::{ErrorMessage, FormErrors, Protected, TextField};
 use crate::error::AppError;
 use crate::i18n::t;
 use crate::model::{UserChange, UserSummary};
-use domain::Permission;
+use domain::{Permission, UserId};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -23,7 +23,12 @@ pub fn UserPage() -> impl IntoView {
 #[component]
 fn UserLoader() -> impl IntoView {
     let params = use_params_map();
-    let id = move || params.read().get("id").and_then(|s| s.parse::<i64>().ok());
+    let id = move || {
+        params
+            .read()
+            .get("id")
+            .and_then(|s| s.parse::<UserId>().ok())
+    };
     let user = Resource::new(id, |id| async move {
         match id {
             Some(id) => get_user(id).await,
@@ -49,7 +54,7 @@ fn UserForms(user: UserSummary) -> impl IntoView {
     view! {
         <p><a href="/admin/users">{t("users-back")}</a></p>
         <EditUser user />
-        <ResetPasswordForm id=id.0 />
+        <ResetPasswordForm id />
     }
 }
 
@@ -84,7 +89,7 @@ fn EditUser(user: UserSummary) -> impl IntoView {
     };
     view! {
         <section class="card">
-            <h1>{user.username.clone()}</h1>
+            <h1>{user.username.to_string()}</h1>
             <form class="form" on:submit=on_submit>
                 <ErrorMessage error=general_error />
                 {move || {
@@ -114,7 +119,7 @@ fn EditUser(user: UserSummary) -> impl IntoView {
 }
 
 #[component]
-fn ResetPasswordForm(id: i64) -> impl IntoView {
+fn ResetPasswordForm(id: UserId) -> impl IntoView {
     let temporary = RwSignal::new(String::new());
     let action = ServerAction::<ResetPassword>::new();
     let result = action.value();

@@ -63,7 +63,7 @@ fn UserRows(list: Vec<UserSummary>) -> impl IntoView {
                             view! {
                                 <tr class:inactive=!u.active>
                                     <td>
-                                        <a href=format!("/admin/users/{}", u.id)>{u.username.clone()}</a>
+                                        <a href=format!("/admin/users/{}", u.id)>{u.username.to_string()}</a>
                                     </td>
                                     <td>{u.display_name.clone()}</td>
                                     <td>

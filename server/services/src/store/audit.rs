@@ -5,9 +5,9 @@
 //! `append` runs inside the transaction of the change it records: both are
 //! committed together or not at all.
 
-use super::{Conn, StoreError};
+use super::{Conn, StoreError, parse_column};
 use crate::time::now_iso;
-use domain::UserId;
+use domain::{AuditAction, AuditTarget, UserId};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 use sqlx::Row;
@@ -21,8 +21,8 @@ pub struct AuditActor {
 
 pub struct NewEvent<'a> {
     pub actor: &'a AuditActor,
-    pub action: &'a str,
-    pub target_type: &'a str,
+    pub action: AuditAction,
+    pub target: AuditTarget,
     pub target_id: Option<String>,
     pub details: Value,
 }
@@ -33,8 +33,8 @@ pub struct EventRecord {
     pub occurred_at: String,
     pub actor_id: Option<i64>,
     pub actor_name: String,
-    pub action: String,
-    pub target_type: String,
+    pub action: AuditAction,
+    pub target: AuditTarget,
     pub target_id: Option<String>,
     pub details: String,
     pub prev_hash: String,
@@ -48,8 +48,8 @@ impl EventRecord {
             &self.occurred_at,
             self.actor_id,
             &self.actor_name,
-            &self.action,
-            &self.target_type,
+            self.action.code(),
+            self.target.code(),
             &self.target_id,
             &self.details,
             &self.prev_hash,
@@ -69,10 +69,10 @@ pub async fn append(conn: &mut Conn, event: NewEvent<'_>) -> Result<i64, StoreEr
     let mut record = EventRecord {
         seq: head.try_get("seq")?,
         occurred_at: now_iso(),
-        actor_id: event.actor.id.map(|id| id.0),
+        actor_id: event.actor.id.map(UserId::get),
         actor_name: event.actor.name.clone(),
-        action: event.action.to_owned(),
-        target_type: event.target_type.to_owned(),
+        action: event.action,
+        target: event.target,
         target_id: event.target_id,
         details: event.details.to_string(),
         prev_hash: head.try_get("last_hash")?,
@@ -87,8 +87,8 @@ pub async fn append(conn: &mut Conn, event: NewEvent<'_>) -> Result<i64, StoreEr
     .bind(&record.occurred_at)
     .bind(record.actor_id)
     .bind(&record.actor_name)
-    .bind(&record.action)
-    .bind(&record.target_type)
+    .bind(record.action.code())
+    .bind(record.target.code())
     .bind(&record.target_id)
     .bind(&record.details)
     .bind(&record.prev_hash)
@@ -108,8 +108,8 @@ fn from_row(r: &sqlx::any::AnyRow) -> Result<EventRecord, sqlx::Error> {
         occurred_at: r.try_get("occurred_at")?,
         actor_id: r.try_get("actor_id")?,
         actor_name: r.try_get("actor_name")?,
-        action: r.try_get("action")?,
-        target_type: r.try_get("target_type")?,
+        action: parse_column(r, "action")?,
+        target: parse_column(r, "target_type")?,
         target_id: r.try_get("target_id")?,
         details: r.try_get("details")?,
         prev_hash: r.try_get("prev_hash")?,

@@ -1,8 +1,8 @@
 //! Instruments and their versions.
 
-use super::{Conn, StoreError};
+use super::{Conn, StoreError, parse_column};
 use crate::time::now_iso;
-use domain::{InstrumentId, UserId, VersionId, VersionStatus};
+use domain::{InstrumentCode, InstrumentId, UserId, VersionId, VersionStatus};
 use sqlx::Row;
 use sqlx::any::AnyRow;
 
@@ -10,7 +10,7 @@ use sqlx::any::AnyRow;
 pub struct VersionRecord {
     pub id: VersionId,
     pub instrument_id: InstrumentId,
-    pub code: String,
+    pub code: InstrumentCode,
     pub number: i64,
     pub status: VersionStatus,
     pub definition: String,
@@ -22,18 +22,15 @@ pub struct VersionRecord {
 const COLUMNS: &str = "v.id, v.instrument_id, i.code, v.number, v.status, v.definition, v.revision, \
                        v.created_at, v.published_at";
 
-fn from_row(r: &AnyRow) -> Result<VersionRecord, StoreError> {
-    let status: String = r.try_get("status")?;
+const FROM: &str = "FROM instrument_versions v JOIN instruments i ON i.id = v.instrument_id";
+
+fn from_row(r: &AnyRow) -> Result<VersionRecord, sqlx::Error> {
     Ok(VersionRecord {
-        id: VersionId(r.try_get("id")?),
-        instrument_id: InstrumentId(r.try_get("instrument_id")?),
-        code: r.try_get("code")?,
+        id: VersionId::from_db(r.try_get("id")?),
+        instrument_id: InstrumentId::from_db(r.try_get("instrument_id")?),
+        code: parse_column(r, "code")?,
         number: r.try_get("number")?,
-        status: status
-            .parse()
-            .map_err(|e: domain::version::UnknownStatus| {
-                StoreError::Other(sqlx::Error::Decode(e.into()))
-            })?,
+        status: parse_column(r, "status")?,
         definition: r.try_get("definition")?,
         revision: r.try_get("revision")?,
         created_at: r.try_get("created_at")?,
@@ -41,29 +38,37 @@ fn from_row(r: &AnyRow) -> Result<VersionRecord, StoreError> {
     })
 }
 
+fn from_rows(rows: &[AnyRow]) -> Result<Vec<VersionRecord>, StoreError> {
+    Ok(rows.iter().map(from_row).collect::<Result<_, _>>()?)
+}
+
 pub async fn find_instrument(
     conn: &mut Conn,
-    code: &str,
+    code: &InstrumentCode,
 ) -> Result<Option<InstrumentId>, StoreError> {
     let row = sqlx::query("SELECT id FROM instruments WHERE code = $1")
-        .bind(code)
+        .bind(code.as_str())
         .fetch_optional(&mut *conn)
         .await?;
     Ok(match row {
-        Some(r) => Some(InstrumentId(r.try_get("id")?)),
+        Some(r) => Some(InstrumentId::from_db(r.try_get("id")?)),
         None => None,
     })
 }
 
-pub async fn insert_instrument(conn: &mut Conn, code: &str) -> Result<InstrumentId, StoreError> {
+/// Adds an instrument; `Duplicate(InstrumentCode)` when the code exists.
+pub async fn insert_instrument(
+    conn: &mut Conn,
+    code: &InstrumentCode,
+) -> Result<InstrumentId, StoreError> {
     let id: i64 =
         sqlx::query("INSERT INTO instruments (code, created_at) VALUES ($1, $2) RETURNING id")
-            .bind(code)
+            .bind(code.as_str())
             .bind(now_iso())
             .fetch_one(&mut *conn)
             .await?
             .try_get("id")?;
-    Ok(InstrumentId(id))
+    Ok(InstrumentId::from_db(id))
 }
 
 pub struct NewVersion<'a> {
@@ -73,7 +78,8 @@ pub struct NewVersion<'a> {
     pub created_by: Option<UserId>,
 }
 
-/// Adds the next numbered version of an instrument.
+/// Adds the next numbered version of an instrument. `Duplicate(OpenVersion)`
+/// when it is open (a draft…) and the instrument has an open version already.
 pub async fn insert_version(
     conn: &mut Conn,
     new: NewVersion<'_>,
@@ -81,7 +87,7 @@ pub async fn insert_version(
     let next: i64 = sqlx::query(
         "SELECT COALESCE(MAX(number), 0) + 1 AS next FROM instrument_versions WHERE instrument_id = $1",
     )
-    .bind(new.instrument.0)
+    .bind(new.instrument.get())
     .fetch_one(&mut *conn)
     .await?
     .try_get("next")?;
@@ -91,55 +97,67 @@ pub async fn insert_version(
         "INSERT INTO instrument_versions (instrument_id, number, status, definition, created_at, created_by, published_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
-    .bind(new.instrument.0)
+    .bind(new.instrument.get())
     .bind(next)
     .bind(new.status.code())
     .bind(new.definition)
     .bind(&now)
-    .bind(new.created_by.map(|u| u.0))
+    .bind(new.created_by.map(UserId::get))
     .bind(published_at)
     .fetch_one(&mut *conn)
     .await?
     .try_get("id")?;
-    Ok((VersionId(id), next))
+    Ok((VersionId::from_db(id), next))
 }
 
 pub async fn get_version(
     conn: &mut Conn,
-    code: &str,
+    code: &InstrumentCode,
     number: i64,
 ) -> Result<VersionRecord, StoreError> {
     let row = sqlx::query(&format!(
-        "SELECT {COLUMNS} FROM instrument_versions v JOIN instruments i ON i.id = v.instrument_id \
-         WHERE i.code = $1 AND v.number = $2"
+        "SELECT {COLUMNS} {FROM} WHERE i.code = $1 AND v.number = $2"
     ))
-    .bind(code)
+    .bind(code.as_str())
     .bind(number)
     .fetch_one(&mut *conn)
     .await?;
-    from_row(&row)
+    Ok(from_row(&row)?)
+}
+
+/// Every version of one instrument, oldest first.
+pub async fn versions_of(
+    conn: &mut Conn,
+    code: &InstrumentCode,
+) -> Result<Vec<VersionRecord>, StoreError> {
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS} {FROM} WHERE i.code = $1 ORDER BY v.number"
+    ))
+    .bind(code.as_str())
+    .fetch_all(&mut *conn)
+    .await?;
+    from_rows(&rows)
+}
+
+/// Every version of every instrument, by code then number.
+pub async fn all_versions(conn: &mut Conn) -> Result<Vec<VersionRecord>, StoreError> {
+    let rows = sqlx::query(&format!(
+        "SELECT {COLUMNS} {FROM} ORDER BY i.code, v.number"
+    ))
+    .fetch_all(&mut *conn)
+    .await?;
+    from_rows(&rows)
 }
 
 /// The newest published version of each instrument, by code.
 pub async fn latest_published(conn: &mut Conn) -> Result<Vec<VersionRecord>, StoreError> {
     let rows = sqlx::query(&format!(
-        "SELECT {COLUMNS} FROM instrument_versions v JOIN instruments i ON i.id = v.instrument_id \
-         WHERE v.status = 'published' AND v.number = (SELECT MAX(w.number) FROM instrument_versions w \
-         WHERE w.instrument_id = v.instrument_id AND w.status = 'published') ORDER BY i.code"
+        "SELECT {COLUMNS} {FROM} WHERE v.status = $1 AND v.number = (SELECT MAX(w.number) \
+         FROM instrument_versions w WHERE w.instrument_id = v.instrument_id AND w.status = $1) \
+         ORDER BY i.code"
     ))
+    .bind(VersionStatus::Published.code())
     .fetch_all(&mut *conn)
     .await?;
-    rows.iter().map(from_row).collect()
-}
-
-/// The newest version of an instrument whatever its status.
-pub async fn latest_version(conn: &mut Conn, code: &str) -> Result<VersionRecord, StoreError> {
-    let row = sqlx::query(&format!(
-        "SELECT {COLUMNS} FROM instrument_versions v JOIN instruments i ON i.id = v.instrument_id \
-         WHERE i.code = $1 ORDER BY v.number DESC LIMIT 1"
-    ))
-    .bind(code)
-    .fetch_one(&mut *conn)
-    .await?;
-    from_row(&row)
+    from_rows(&rows)
 }

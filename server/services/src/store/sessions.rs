@@ -19,7 +19,7 @@ pub async fn create(conn: &mut Conn, token_hash: &str, user: UserId) -> Result<(
          VALUES ($1, $2, $3, $3, $4)",
     )
     .bind(token_hash)
-    .bind(user.0)
+    .bind(user.get())
     .bind(iso(t))
     .bind(iso(t + IDLE))
     .execute(&mut *conn)
@@ -48,7 +48,7 @@ pub async fn find_live(
     .await?;
     Ok(match row {
         Some(r) => Some(LiveSession {
-            user_id: UserId(r.try_get("user_id")?),
+            user_id: UserId::from_db(r.try_get("user_id")?),
             created_at: r.try_get("created_at")?,
             last_seen_at: r.try_get("last_seen_at")?,
         }),
@@ -86,7 +86,7 @@ pub async fn delete_for_user(
     keep: Option<&str>,
 ) -> Result<(), StoreError> {
     sqlx::query("DELETE FROM sessions WHERE user_id = $1 AND token_hash <> $2")
-        .bind(user.0)
+        .bind(user.get())
         .bind(keep.unwrap_or(""))
         .execute(&mut *conn)
         .await?;

@@ -24,8 +24,8 @@ pub async fn recent_failures(
     .await?;
     Ok(rows
         .iter()
-        .filter_map(|r| r.try_get::<String, _>("failed_at").ok())
-        .collect())
+        .map(|r| r.try_get::<String, _>("failed_at"))
+        .collect::<Result<_, _>>()?)
 }
 
 pub async fn record_failure(conn: &mut Conn, key: &str) -> Result<(), StoreError> {

@@ -1,0 +1,73 @@
+//! The services' error: what went wrong, in terms a caller can act on.
+//!
+//! Each edge converts it once: the pages to `app::error::AppError`, the JSON
+//! API to its `{"error", "message", "problems"}` body. Messages are Fluent
+//! ids, so each edge says them in the caller's language.
+
+use crate::model::Problem;
+use crate::store::{StoreError, Unique};
+
+#[derive(Debug, thiserror::Error)]
+pub enum ServiceError {
+    #[error("not signed in")]
+    NotSignedIn,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("not found")]
+    NotFound,
+    #[error("invalid credentials")]
+    InvalidCredentials,
+    #[error("throttled for {minutes} min")]
+    Throttled { minutes: i64 },
+    /// One field's value was refused (the form shows it next to the field).
+    #[error("invalid {field}: {message_id}")]
+    Invalid {
+        field: &'static str,
+        message_id: &'static str,
+    },
+    /// The request contradicts itself (e.g. the path names another code
+    /// than the body).
+    #[error("bad request: {0}")]
+    BadRequest(&'static str),
+    /// A definition failed its checks; every problem, each with its path.
+    #[error("the definition has {} problem(s)", .0.len())]
+    InvalidDefinition(Vec<Problem>),
+    /// Someone else changed the record first, or the record's state forbids
+    /// the change (a draft exists already, the last administrator…).
+    #[error("conflict: {0}")]
+    Conflict(&'static str),
+    #[error("internal: {0}")]
+    Internal(String),
+}
+
+impl From<StoreError> for ServiceError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotFound => ServiceError::NotFound,
+            StoreError::StaleRevision => ServiceError::Conflict("error-stale-revision"),
+            StoreError::Duplicate(Unique::Username) => ServiceError::Invalid {
+                field: "username",
+                message_id: "error-username-taken",
+            },
+            StoreError::Duplicate(Unique::OpenVersion) => {
+                ServiceError::Conflict("error-open-version-exists")
+            }
+            // A race lost to another writer of the same thing: try again.
+            StoreError::Duplicate(Unique::InstrumentCode | Unique::VersionNumber) => {
+                ServiceError::Conflict("error-concurrent-change")
+            }
+            StoreError::Duplicate(other) => {
+                ServiceError::Internal(format!("unexpected duplicate: {other:?}"))
+            }
+            StoreError::Other(e) => ServiceError::Internal(e.to_string()),
+        }
+    }
+}
+
+impl From<sqlx::Error> for ServiceError {
+    fn from(e: sqlx::Error) -> Self {
+        StoreError::from(e).into()
+    }
+}
+
+pub type ServiceResult<T> = Result<T, ServiceError>;

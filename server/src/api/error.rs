@@ -1,0 +1,207 @@
+//! The JSON API's error answer: `{"error", "message", "problems"}` with an
+//! honest status, the message in the caller's language.
+//!
+//! Handlers return an [`ApiFailure`] (usually from a `ServiceError` by `?`);
+//! it carries message ids, not text. The [`localize`] middleware writes the
+//! body in the language `Accept-Language` asks for, so no handler needs to
+//! know the language.
+
+use app::i18n::{arg, tr, tr_args};
+use axum::extract::Request;
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+use domain::Locale;
+use services::ServiceError;
+use services::model::{ApiError, Problem};
+use std::sync::Arc;
+
+/// A refusal, before it is put into words.
+#[derive(Debug, Clone)]
+pub struct ApiFailure {
+    pub status: StatusCode,
+    /// The machine code (`error` in the body).
+    pub code: &'static str,
+    /// The Fluent message that says it (`message` in the body).
+    pub message_id: &'static str,
+    /// Fluent arguments of the message.
+    pub args: Vec<(&'static str, Arg)>,
+    /// Problems whose `message` is a Fluent id (fields) or a text (definitions).
+    pub problems: Vec<(Problem, bool)>,
+}
+
+/// A Fluent argument: numbers stay numbers, so plurals are chosen right.
+#[derive(Debug, Clone)]
+pub enum Arg {
+    Number(i64),
+    Text(String),
+}
+
+impl ApiFailure {
+    pub fn new(status: StatusCode, code: &'static str, message_id: &'static str) -> Self {
+        ApiFailure {
+            status,
+            code,
+            message_id,
+            args: vec![],
+            problems: vec![],
+        }
+    }
+
+    pub fn unauthorized() -> Self {
+        ApiFailure::new(StatusCode::UNAUTHORIZED, "unauthorized", "error-api-token")
+    }
+
+    pub fn not_found() -> Self {
+        ApiFailure::new(StatusCode::NOT_FOUND, "not-found", "error-not-found")
+    }
+
+    pub fn malformed(detail: String) -> Self {
+        let mut f = ApiFailure::new(
+            StatusCode::BAD_REQUEST,
+            "malformed-request",
+            "error-malformed-request",
+        );
+        f.args.push(("detail", Arg::Text(detail)));
+        f
+    }
+
+    fn with_arg(mut self, name: &'static str, value: Arg) -> Self {
+        self.args.push((name, value));
+        self
+    }
+}
+
+/// `error-open-version-exists` → `open-version-exists`.
+fn code_of(message_id: &'static str) -> &'static str {
+    message_id.strip_prefix("error-").unwrap_or(message_id)
+}
+
+impl From<ServiceError> for ApiFailure {
+    fn from(e: ServiceError) -> Self {
+        match e {
+            ServiceError::NotSignedIn | ServiceError::InvalidCredentials => {
+                ApiFailure::unauthorized()
+            }
+            ServiceError::Forbidden => {
+                ApiFailure::new(StatusCode::FORBIDDEN, "forbidden", "error-forbidden")
+            }
+            ServiceError::NotFound => ApiFailure::not_found(),
+            ServiceError::Throttled { minutes } => {
+                // The API throttles only invalid bearer tokens.
+                ApiFailure::new(
+                    StatusCode::TOO_MANY_REQUESTS,
+                    "throttled",
+                    "error-api-throttled",
+                )
+                .with_arg("minutes", Arg::Number(minutes))
+            }
+            ServiceError::Invalid { field, message_id } => {
+                let mut f =
+                    ApiFailure::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid", message_id);
+                f.problems.push((
+                    Problem {
+                        path: format!("/{field}"),
+                        message: message_id.to_owned(),
+                    },
+                    true,
+                ));
+                f
+            }
+            ServiceError::BadRequest(message_id) => {
+                ApiFailure::new(StatusCode::BAD_REQUEST, code_of(message_id), message_id)
+            }
+            ServiceError::InvalidDefinition(problems) => {
+                let mut f = ApiFailure::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "invalid-definition",
+                    "error-invalid-definition",
+                );
+                f.problems = problems.into_iter().map(|p| (p, false)).collect();
+                f
+            }
+            ServiceError::Conflict(message_id) => {
+                ApiFailure::new(StatusCode::CONFLICT, code_of(message_id), message_id)
+            }
+            ServiceError::Internal(detail) => {
+                let correlation_id = services::new_correlation_id();
+                tracing::error!(%correlation_id, %detail, "internal error (API)");
+                ApiFailure::new(
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "internal",
+                    "error-internal",
+                )
+                .with_arg("id", Arg::Text(correlation_id))
+            }
+        }
+    }
+}
+
+impl IntoResponse for ApiFailure {
+    fn into_response(self) -> Response {
+        // English until `localize` rewrites it; a body either way.
+        let mut response = (self.status, axum::Json(self.body(Locale::En))).into_response();
+        response.extensions_mut().insert(Arc::new(self));
+        response
+    }
+}
+
+impl ApiFailure {
+    pub fn body(&self, locale: Locale) -> ApiError {
+        let args: Vec<_> = self
+            .args
+            .iter()
+            .map(|(k, v)| {
+                let value = match v {
+                    Arg::Number(n) => arg(*n),
+                    Arg::Text(t) => arg(t.clone()),
+                };
+                (*k, value)
+            })
+            .collect();
+        ApiError {
+            error: self.code.to_owned(),
+            message: tr_args(locale, self.message_id, &args),
+            problems: self
+                .problems
+                .iter()
+                .map(|(p, is_message_id)| Problem {
+                    path: p.path.clone(),
+                    message: if *is_message_id {
+                        tr(locale, &p.message)
+                    } else {
+                        p.message.clone()
+                    },
+                })
+                .collect(),
+        }
+    }
+}
+
+fn locale_of(headers: &HeaderMap) -> Locale {
+    headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(Locale::negotiate)
+        .unwrap_or_default()
+}
+
+/// Writes every failure's body in the caller's language.
+pub async fn localize(request: Request, next: Next) -> Response {
+    let locale = locale_of(request.headers());
+    let response = next.run(request).await;
+    match response.extensions().get::<Arc<ApiFailure>>().cloned() {
+        Some(failure) if locale != Locale::En => {
+            let (mut parts, _) = response.into_parts();
+            parts.headers.remove(header::CONTENT_LENGTH);
+            let body = axum::Json(failure.body(locale)).into_response().into_body();
+            Response::from_parts(parts, body)
+        }
+        _ => response,
+    }
+}
+
+/// The language of a request, for handlers that answer with text.
+pub fn request_locale(headers: &HeaderMap) -> Locale {
+    locale_of(headers)
+}

@@ -1,0 +1,142 @@
+//! The instrument library: list instruments, their versions, read one
+//! version with its definition, import a definition as a new draft.
+
+use super::auth::Caller;
+use super::error::ApiFailure;
+use axum::Json;
+use axum::extract::rejection::StringRejection;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use domain::InstrumentCode;
+use services::model::{ApiError, InstrumentSummary, VersionSummary, VersionView};
+use services::{ServiceError, Services};
+
+/// A code in a path that is not a valid code names nothing.
+fn code(raw: &str) -> Result<InstrumentCode, ApiFailure> {
+    raw.parse().map_err(|_| ApiFailure::not_found())
+}
+
+fn number(raw: &str) -> Result<i64, ApiFailure> {
+    raw.parse().map_err(|_| ApiFailure::not_found())
+}
+
+/// Every instrument the caller may see. Assessors see those with a
+/// published version; the people who write and review instruments see all.
+#[utoipa::path(
+    get,
+    path = "/api/v1/instruments",
+    tag = "instruments",
+    responses(
+        (status = 200, description = "The instruments, by code", body = Vec<InstrumentSummary>),
+        (status = 401, description = "No token, or not a valid one", body = ApiError),
+        (status = 403, description = "The caller's roles do not allow it", body = ApiError),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn list_instruments(
+    State(services): State<Services>,
+    Caller(actor): Caller,
+) -> Result<Json<Vec<InstrumentSummary>>, ApiFailure> {
+    Ok(Json(services.list_instruments(&actor).await?))
+}
+
+/// The versions of one instrument, oldest first (assessors: published only).
+#[utoipa::path(
+    get,
+    path = "/api/v1/instruments/{code}/versions",
+    tag = "instruments",
+    params(("code" = String, Path, description = "The instrument's code, e.g. IRNS")),
+    responses(
+        (status = 200, description = "Its versions", body = Vec<VersionSummary>),
+        (status = 401, description = "No token, or not a valid one", body = ApiError),
+        (status = 403, description = "The caller's roles do not allow it", body = ApiError),
+        (status = 404, description = "No such instrument (or none the caller may see)", body = ApiError),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn list_versions(
+    State(services): State<Services>,
+    Caller(actor): Caller,
+    Path(raw): Path<String>,
+) -> Result<Json<Vec<VersionSummary>>, ApiFailure> {
+    Ok(Json(services.list_versions(&actor, &code(&raw)?).await?))
+}
+
+/// One version with its canonical definition and that definition's SHA-256.
+#[utoipa::path(
+    get,
+    path = "/api/v1/instruments/{code}/versions/{n}",
+    tag = "instruments",
+    params(
+        ("code" = String, Path, description = "The instrument's code, e.g. IRNS"),
+        ("n" = i64, Path, description = "The version number"),
+    ),
+    responses(
+        (status = 200, description = "The version", body = VersionView),
+        (status = 401, description = "No token, or not a valid one", body = ApiError),
+        (status = 403, description = "The caller's roles do not allow it", body = ApiError),
+        (status = 404, description = "No such version (or not one the caller may see)", body = ApiError),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn get_version(
+    State(services): State<Services>,
+    Caller(actor): Caller,
+    Path((raw_code, raw_number)): Path<(String, String)>,
+) -> Result<Json<VersionView>, ApiFailure> {
+    let (code, number) = (code(&raw_code)?, number(&raw_number)?);
+    Ok(Json(services.get_version(&actor, &code, number).await?))
+}
+
+/// Checks a definition (JSON, the JSON Schema, then every semantic rule)
+/// and stores it as the next draft version; creates the instrument when
+/// the code is new.
+#[utoipa::path(
+    post,
+    path = "/api/v1/instruments/{code}/versions",
+    tag = "instruments",
+    params(("code" = String, Path, description = "The instrument's code; must equal the body's `meta.code`")),
+    request_body(content = Object, description = "A definition (see instrument-library/FORMAT.md)", content_type = "application/json"),
+    responses(
+        (status = 201, description = "Stored as a draft", body = VersionView),
+        (status = 400, description = "Not JSON, or `meta.code` differs from the path", body = ApiError),
+        (status = 401, description = "No token, or not a valid one", body = ApiError),
+        (status = 403, description = "Only methodologists and administrators import", body = ApiError),
+        (status = 409, description = "The instrument has an unpublished version already", body = ApiError),
+        (status = 413, description = "The body is too large", body = ApiError),
+        (status = 422, description = "The definition has problems, each with its JSON pointer", body = ApiError),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn import_version(
+    State(services): State<Services>,
+    Caller(actor): Caller,
+    Path(raw): Path<String>,
+    body: Result<String, StringRejection>,
+) -> Result<(StatusCode, Json<VersionView>), ApiFailure> {
+    let body = body.map_err(|rejection| {
+        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            ApiFailure::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "payload-too-large",
+                "error-payload-too-large",
+            )
+        } else {
+            ApiFailure::malformed(rejection.body_text())
+        }
+    })?;
+    // Authorise before reading the document: a refused caller learns nothing
+    // about what the definition's checks would say.
+    actor.authorize(domain::Permission::ImportInstruments)?;
+    if let Err(e) = serde_json::from_str::<serde::de::IgnoredAny>(&body) {
+        return Err(ApiFailure::malformed(e.to_string()));
+    }
+    // A code that cannot be an instrument's is a mismatch with any body.
+    let expected = raw
+        .parse::<InstrumentCode>()
+        .map_err(|_| ApiFailure::from(ServiceError::BadRequest("error-code-mismatch")))?;
+    let version = services
+        .import_version(&actor, &body, Some(&expected))
+        .await?;
+    Ok((StatusCode::CREATED, Json(version)))
+}

@@ -1,0 +1,126 @@
+//! One typed helper per page action (server function), so that a test
+//! reads as what a user does (`app.update_user(&client, &change)`) and a
+//! renamed field breaks the build, not a test at run time.
+//!
+//! Each returns the raw response: tests check the status, then decode the
+//! body as the action's response type (or `AppError`).
+
+use crate::TestApp;
+use domain::{InstrumentCode, TokenId, UserId};
+use reqwest::{Client, Response};
+use serde::Serialize;
+use serde_json::json;
+use services::model::{NewToken, NewUser, PasswordChange, UserChange};
+
+impl TestApp {
+    /// Posts a JSON-input server function.
+    async fn post_json(&self, client: &Client, function: &str, body: &impl Serialize) -> Response {
+        client
+            .post(self.url(&format!("/api/{function}")))
+            .json(body)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    /// Posts a form-input server function (as the hydrated page does).
+    pub async fn post_form(
+        &self,
+        client: &Client,
+        function: &str,
+        form: &[(&str, &str)],
+    ) -> Response {
+        client
+            .post(self.url(&format!("/api/{function}")))
+            .form(form)
+            .send()
+            .await
+            .expect("request")
+    }
+
+    pub async fn sign_out(&self, client: &Client) -> Response {
+        self.post_form(client, "sign_out", &[]).await
+    }
+
+    pub async fn current_user(&self, client: &Client) -> Response {
+        self.post_form(client, "current_user", &[]).await
+    }
+
+    pub async fn set_language(&self, client: &Client, locale: &str, remember: bool) -> Response {
+        let mut form = vec![("locale", locale)];
+        if remember {
+            form.push(("remember", "true"));
+        }
+        self.post_form(client, "set_language", &form).await
+    }
+
+    pub async fn change_password(&self, client: &Client, change: &PasswordChange) -> Response {
+        self.post_json(client, "change_password", change).await
+    }
+
+    pub async fn list_users(&self, client: &Client) -> Response {
+        self.post_form(client, "list_users", &[]).await
+    }
+
+    pub async fn get_user(&self, client: &Client, id: UserId) -> Response {
+        self.post_form(client, "get_user", &[("id", &id.to_string())])
+            .await
+    }
+
+    /// An administrator creating an account through the page.
+    pub async fn create_user_as(&self, client: &Client, user: &NewUser) -> Response {
+        self.post_json(client, "create_user", &json!({ "user": user }))
+            .await
+    }
+
+    pub async fn update_user(&self, client: &Client, change: &UserChange) -> Response {
+        self.post_json(client, "update_user", &json!({ "change": change }))
+            .await
+    }
+
+    pub async fn reset_password(&self, client: &Client, id: UserId, temporary: &str) -> Response {
+        self.post_json(
+            client,
+            "reset_password",
+            &json!({ "id": id, "temporary": temporary }),
+        )
+        .await
+    }
+
+    pub async fn list_audit_events(&self, client: &Client, page: u32) -> Response {
+        self.post_form(client, "list_audit_events", &[("page", &page.to_string())])
+            .await
+    }
+
+    pub async fn list_instruments(&self, client: &Client) -> Response {
+        self.post_form(client, "list_instruments", &[]).await
+    }
+
+    pub async fn get_version(
+        &self,
+        client: &Client,
+        code: &InstrumentCode,
+        number: i64,
+    ) -> Response {
+        self.post_form(
+            client,
+            "get_version",
+            &[("code", code.as_str()), ("number", &number.to_string())],
+        )
+        .await
+    }
+
+    pub async fn create_token(&self, client: &Client, token: &NewToken) -> Response {
+        self.post_json(client, "create_token", &json!({ "token": token }))
+            .await
+    }
+
+    pub async fn list_tokens(&self, client: &Client) -> Response {
+        self.post_form(client, "list_tokens", &[]).await
+    }
+
+    pub async fn revoke_token(&self, client: &Client, id: TokenId) -> Response {
+        self.post_form(client, "revoke_token", &[("id", &id.to_string())])
+            .await
+    }
+}

@@ -1,0 +1,218 @@
+//! Every `/api/v1` route × every role and the anonymous caller: the
+//! statuses allowed are written down once, here; any difference fails.
+//! The same table also proves the document and the router agree: every
+//! route of the OpenAPI document is in the table and the other way round.
+
+use domain::Role;
+use reqwest::{Method, StatusCode};
+use tests::{TestApp, on_each_engine};
+
+/// Who calls: a role, or nobody (no token).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Caller {
+    Anonymous,
+    As(Role),
+}
+
+fn callers() -> Vec<Caller> {
+    let mut all = vec![Caller::Anonymous];
+    all.extend(Role::ALL.into_iter().map(Caller::As));
+    all
+}
+
+/// One route of the contract, and who may use it.
+struct Route {
+    method: Method,
+    /// The path as the OpenAPI document writes it.
+    template: &'static str,
+    /// Who gets the success status; the signed-in rest get 403, nobody 401.
+    allowed: fn(Caller) -> bool,
+    success: StatusCode,
+}
+
+fn anyone(_: Caller) -> bool {
+    true
+}
+fn any_token(c: Caller) -> bool {
+    c != Caller::Anonymous
+}
+fn authors(c: Caller) -> bool {
+    matches!(
+        c,
+        Caller::As(Role::Methodologist) | Caller::As(Role::Administrator)
+    )
+}
+
+fn contract() -> Vec<Route> {
+    vec![
+        Route {
+            method: Method::GET,
+            template: "/api/v1/openapi.json",
+            allowed: anyone,
+            success: StatusCode::OK,
+        },
+        Route {
+            method: Method::GET,
+            template: "/api/v1/me",
+            allowed: any_token,
+            success: StatusCode::OK,
+        },
+        Route {
+            method: Method::GET,
+            template: "/api/v1/instruments",
+            allowed: any_token,
+            success: StatusCode::OK,
+        },
+        Route {
+            method: Method::GET,
+            template: "/api/v1/instruments/{code}/versions",
+            allowed: any_token,
+            success: StatusCode::OK,
+        },
+        Route {
+            method: Method::GET,
+            template: "/api/v1/instruments/{code}/versions/{n}",
+            allowed: any_token,
+            success: StatusCode::OK,
+        },
+        Route {
+            method: Method::POST,
+            template: "/api/v1/instruments/{code}/versions",
+            allowed: authors,
+            success: StatusCode::CREATED,
+        },
+    ]
+}
+
+/// The intake screen's definition under another code, so that each caller
+/// imports a first draft of an instrument of its own.
+fn definition_with_code(code: &str) -> String {
+    let source = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../instrument-library/intake-screen/definition.json"),
+    )
+    .unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(&source).unwrap();
+    value["meta"]["code"] = serde_json::Value::String(code.to_owned());
+    value.to_string()
+}
+
+#[tokio::test]
+async fn every_api_route_answers_each_role_and_the_anonymous_caller_as_the_table_says() {
+    on_each_engine(|db| async move {
+        let app = TestApp::spawn(&db).await;
+        let mut tokens = Vec::new();
+        for caller in callers() {
+            let token = match caller {
+                Caller::Anonymous => None,
+                Caller::As(role) => Some(app.api_user(&format!("api-{role}"), &[role]).await),
+            };
+            tokens.push((caller, token));
+        }
+        let mut failures = Vec::new();
+        for route in contract() {
+            for (caller, token) in &tokens {
+                let code = match caller {
+                    Caller::Anonymous => "T-ANON".to_owned(),
+                    Caller::As(role) => format!("T-{}", role.code().to_uppercase()),
+                };
+                let path = route
+                    .template
+                    .replace(
+                        "{code}",
+                        if route.method == Method::POST {
+                            &code
+                        } else {
+                            "IRNS"
+                        },
+                    )
+                    .replace("{n}", "1");
+                let mut call = app.api(route.method.clone(), &path);
+                if let Some(token) = token {
+                    call = call.token(token);
+                }
+                if route.method == Method::POST {
+                    call = call.body(definition_with_code(&code));
+                }
+                let status = call.send().await.status();
+                let expected = if (route.allowed)(*caller) {
+                    route.success
+                } else if *caller == Caller::Anonymous {
+                    StatusCode::UNAUTHORIZED
+                } else {
+                    StatusCode::FORBIDDEN
+                };
+                if status != expected {
+                    failures.push(format!(
+                        "{} {path} as {caller:?}: {status}, expected {expected}",
+                        route.method
+                    ));
+                }
+            }
+        }
+        assert!(failures.is_empty(), "{}", failures.join("\n"));
+        app.stop().await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_openapi_document_lists_exactly_the_routes_of_the_contract() {
+    on_each_engine(|db| async move {
+        let app = TestApp::spawn(&db).await;
+        let document: serde_json::Value = app
+            .api(Method::GET, "/api/v1/openapi.json")
+            .send()
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(document["openapi"].as_str().map(|v| &v[..3]), Some("3.1"));
+        let mut documented: Vec<(String, String)> = document["paths"]
+            .as_object()
+            .expect("paths")
+            .iter()
+            .flat_map(|(path, item)| {
+                item.as_object()
+                    .unwrap()
+                    .keys()
+                    .filter(|k| ["get", "post", "put", "patch", "delete"].contains(&k.as_str()))
+                    .map(move |method| (method.to_uppercase(), path.clone()))
+            })
+            .collect();
+        documented.sort();
+        let mut contract: Vec<(String, String)> = contract()
+            .iter()
+            .map(|r| (r.method.to_string(), r.template.to_owned()))
+            .collect();
+        contract.sort();
+        assert_eq!(documented, contract);
+
+        // And each documented route exists: it never answers the API's
+        // "no such route" (which any other path under /api/v1 gets).
+        let token = app.api_user("reader", &[Role::Reviewer]).await;
+        for (method, path) in &documented {
+            let concrete = path.replace("{code}", "IRNS").replace("{n}", "1");
+            let response = app
+                .api(method.parse().unwrap(), &concrete)
+                .token(&token)
+                .body("{}")
+                .send()
+                .await;
+            let status = response.status();
+            let body: serde_json::Value = response.json().await.unwrap_or_default();
+            assert_ne!(body["error"], "no-such-route", "{method} {path} ({status})");
+            assert_ne!(status, StatusCode::METHOD_NOT_ALLOWED, "{method} {path}");
+        }
+        let missing = app
+            .api(Method::GET, "/api/v1/prisoners")
+            .token(&token)
+            .send()
+            .await;
+        assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+        let body: serde_json::Value = missing.json().await.unwrap();
+        assert_eq!(body["error"], "no-such-route");
+        app.stop().await;
+    })
+    .await;
+}
