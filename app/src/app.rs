@@ -35,9 +35,33 @@ fn initial_locale() -> Locale {
     }
 }
 
+/// The Content-Security-Policy of a page: scripts only from this origin or
+/// inline with this response's nonce (the hydration script), wasm allowed
+/// to compile, nothing else inline, no framing, no plugins, and violations
+/// reported to `/csp-report` (they show in the server log).
+pub fn content_security_policy(nonce: Option<&str>) -> String {
+    let scripts = match nonce {
+        Some(n) => format!("'self' 'nonce-{n}' 'wasm-unsafe-eval'"),
+        None => "'self' 'wasm-unsafe-eval'".to_owned(),
+    };
+    format!(
+        "default-src 'self'; script-src {scripts}; style-src 'self'; img-src 'self'; \
+         font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; \
+         form-action 'self'; frame-ancestors 'none'; report-uri /csp-report"
+    )
+}
+
 /// The whole document, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = initial_locale().code();
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>()
+        && let Ok(value) = http::HeaderValue::from_str(&content_security_policy(
+            leptos::nonce::use_nonce().as_deref(),
+        ))
+    {
+        response.insert_header(http::header::CONTENT_SECURITY_POLICY, value);
+    }
     view! {
         <!DOCTYPE html>
         <html lang=lang>
@@ -63,18 +87,22 @@ pub fn App() -> impl IntoView {
     // and mark the page hydrated (effects run only in the browser), which
     // lets browser tests wait for interactivity instead of sleeping.
     Effect::new(move |_| {
-        let code = i18n.locale.get().code();
+        let locale = i18n.locale.get();
         if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", code);
+            let _ = root.set_attribute("lang", locale.code());
             let _ = root.set_attribute("data-hydrated", "");
         }
+        document().set_title(&tr(locale, "app-name"));
     });
     // Pages render completely before the response starts (`SsrMode::Async`),
     // so that a refusal or a redirect found while rendering sets the status.
     view! {
         <Stylesheet id="mizon-css" href="/pkg/mizon.css" />
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml" />
-        <Title text=move || tr(i18n.locale.get(), "app-name") />
+        // A plain string, not a closure: the server reads the title after
+        // the page's reactive owner may be gone (a closure panicked under
+        // load); the effect above keeps it current in the browser.
+        <Title text=tr(i18n.locale.get_untracked(), "app-name") />
         <Router>
             <a class="skip-link" href="#main">{t("skip-to-content")}</a>
             <Header />

@@ -41,6 +41,10 @@ pub enum AppError {
     /// The request did not reach the server or its answer was unreadable.
     #[error("request failed: {0}")]
     Request(String),
+    /// The server could not read the request (a missing or mistyped
+    /// field): the client's mistake, answered 400 without the details.
+    #[error("malformed request")]
+    Malformed,
 }
 
 impl AppError {
@@ -69,6 +73,7 @@ impl AppError {
             AppError::Invalid { message_id, .. } | AppError::Conflict { message_id } => message_id,
             AppError::Internal { .. } => "error-internal",
             AppError::Request(_) => "error-request",
+            AppError::Malformed => "error-malformed",
         }
     }
 
@@ -81,6 +86,7 @@ impl AppError {
             AppError::Conflict { .. } => 409,
             AppError::Invalid { .. } | AppError::InvalidDefinition { .. } => 422,
             AppError::Throttled { .. } => 429,
+            AppError::Malformed => 400,
             AppError::Internal { .. } | AppError::Request(_) => 500,
         }
     }
@@ -98,6 +104,18 @@ impl FromServerFnError for AppError {
     type Encoder = JsonEncoding;
 
     fn from_server_fn_error(value: ServerFnErrorErr) -> Self {
+        // On the server, a request whose arguments do not decode is the
+        // caller's mistake; its details (serde's message) stay in the log.
+        #[cfg(feature = "ssr")]
+        if matches!(
+            value,
+            ServerFnErrorErr::Args(_)
+                | ServerFnErrorErr::MissingArg(_)
+                | ServerFnErrorErr::Deserialization(_)
+        ) {
+            tracing::debug!(error = %value, "refused an unreadable server-function request");
+            return AppError::Malformed;
+        }
         AppError::Request(value.to_string())
     }
 }

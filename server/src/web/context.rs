@@ -75,13 +75,23 @@ pub async fn resolve(
     next: Next,
 ) -> Response {
     // Static assets need no session; don't look one up for each of them.
+    // The JSON API authenticates by bearer token, not by cookie. Both still
+    // get a context without a user: a missing asset renders the app's 404.
     let path = request.uri().path();
-    // The JSON API authenticates by bearer token, not by cookie.
     if path.starts_with("/pkg/")
         || path.starts_with("/fonts/")
         || path == "/favicon.svg"
         || path.starts_with("/api/v1/")
     {
+        let ctx = RequestCtx {
+            locale: pick_locale(request.headers(), None),
+            session_token_hash: None,
+            user: None,
+            client_ip: None,
+            secure_cookies: state.settings.secure_cookies,
+        };
+        request.extensions_mut().insert(ctx);
+        request.extensions_mut().insert(state.services.clone());
         return next.run(request).await;
     }
     let token_hash = cookie(request.headers(), SESSION_COOKIE)

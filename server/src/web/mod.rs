@@ -3,8 +3,10 @@
 
 pub(crate) mod context;
 mod cross_site;
+mod csp_report;
 pub(crate) mod error_page;
 mod health;
+mod honest;
 
 use app::{App, shell};
 use axum::Router;
@@ -17,6 +19,8 @@ use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 
 pub use context::EdgeSettings;
+pub use csp_report::csp_violations;
+pub use honest::MAX_BODY;
 
 /// The app's routes, worked out once per process. Generating them renders
 /// the app with a process-wide "suppress resource loads" switch on; doing it
@@ -41,6 +45,11 @@ pub fn router(services: Services, leptos_options: LeptosOptions, settings: EdgeS
     };
     Router::new()
         .route("/healthz", get(health::healthz))
+        .route(
+            "/csp-report",
+            axum::routing::post(csp_report::csp_report)
+                .layer(axum::extract::DefaultBodyLimit::max(64 * 1024)),
+        )
         .merge(crate::api::router(services.clone()))
         .leptos_routes(&leptos_options, routes, {
             let options = leptos_options.clone();
@@ -55,6 +64,7 @@ pub fn router(services: Services, leptos_options: LeptosOptions, settings: EdgeS
         .layer(axum::middleware::from_fn(
             cross_site::refuse_cross_site_writes,
         ))
+        .layer(axum::middleware::from_fn(honest::answer_honestly))
         .layer(tower_http::catch_panic::CatchPanicLayer::custom(
             error_page::from_panic,
         ))
