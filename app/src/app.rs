@@ -9,7 +9,7 @@ use crate::home::HomePage;
 use crate::i18n::{provide_i18n, t, tr};
 use domain::Locale;
 use leptos::prelude::*;
-use leptos_meta::{Link, MetaTags, Stylesheet, Title, provide_meta_context};
+use leptos_meta::{MetaTags, Title, provide_meta_context};
 use leptos_router::{
     SsrMode,
     components::{Route, Router, Routes},
@@ -68,6 +68,8 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <link rel="stylesheet" href=format!("/pkg/{}.css", options.output_name) />
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
                 <HydrationScripts options />
                 <MetaTags />
             </head>
@@ -97,8 +99,6 @@ pub fn App() -> impl IntoView {
     // Pages render completely before the response starts (`SsrMode::Async`),
     // so that a refusal or a redirect found while rendering sets the status.
     view! {
-        <Stylesheet id="mizon-css" href="/pkg/mizon.css" />
-        <Link rel="icon" href="/favicon.svg" type_="image/svg+xml" />
         // A plain string, not a closure: the server reads the title after
         // the page's reactive owner may be gone (a closure panicked under
         // load); the effect above keeps it current in the browser.

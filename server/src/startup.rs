@@ -48,7 +48,7 @@ impl Application {
             .local_addr()
             .map_err(|e| StartupError::Bind(config.addr, e))?;
         let leptos_options = LeptosOptions::builder()
-            .output_name("mizon")
+            .output_name(web::output_name(&config.site_root))
             .site_root(config.site_root.to_string_lossy().into_owned())
             .site_pkg_dir("pkg")
             .site_addr(address)

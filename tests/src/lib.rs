@@ -130,6 +130,14 @@ pub fn site_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/site")
 }
 
+/// Fails (never skips) a test that needs the built site when it is missing.
+pub fn site_is_built() {
+    assert!(
+        site_root().join("assets.txt").exists(),
+        "the site is not built: run .ci/test (or source .ci/lib.sh; build_site)"
+    );
+}
+
 pub struct TestApp {
     pub base: String,
     pub services: Services,

@@ -4,14 +4,7 @@
 use domain::Role;
 use fantoccini::Locator;
 use tests::browser::Browser;
-use tests::{TestApp, on_each_engine, site_root};
-
-fn site_is_built() {
-    assert!(
-        site_root().join("pkg/mizon_bg.wasm").exists(),
-        "the site is not built: run .ci/test (or source .ci/lib.sh; build_site)"
-    );
-}
+use tests::{TestApp, on_each_engine, site_is_built};
 
 #[tokio::test]
 async fn a_user_signs_in_switches_to_tajik_and_the_hydrated_page_follows() {

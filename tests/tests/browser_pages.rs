@@ -6,14 +6,7 @@ use fantoccini::Locator;
 use reqwest::{Method, StatusCode};
 use std::time::Duration;
 use tests::browser::Browser;
-use tests::{TestApp, on_each_engine, site_root};
-
-fn site_is_built() {
-    assert!(
-        site_root().join("pkg/mizon_bg.wasm").exists(),
-        "the site is not built: run .ci/test (or source .ci/lib.sh; build_site)"
-    );
-}
+use tests::{TestApp, on_each_engine, site_is_built};
 
 #[tokio::test]
 async fn every_page_hydrates_under_the_content_security_policy_and_nothing_is_blocked() {

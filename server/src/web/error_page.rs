@@ -40,11 +40,12 @@ pub fn internal_error(locale: Locale, correlation_id: &str) -> Response {
     let html = format!(
         "<!DOCTYPE html><html lang=\"{lang}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>{title}</title><link rel=\"stylesheet\" href=\"/pkg/mizon.css\">\
+         <title>{title}</title><link rel=\"stylesheet\" href=\"{css}\">\
          <link rel=\"icon\" href=\"/favicon.svg\" type=\"image/svg+xml\"></head>\
          <body><main id=\"main\"><section class=\"card narrow\"><h1>{title}</h1><p>{body}</p>\
          <p><a href=\"/\">{home}</a></p></section></main></body></html>",
         lang = locale.code(),
+        css = super::assets::stylesheet(),
     );
     (StatusCode::INTERNAL_SERVER_ERROR, Html(html)).into_response()
 }

@@ -1,6 +1,7 @@
 //! The HTTP edge: the pages and server functions (Leptos), the public JSON
 //! API under `/api/v1`, and the middleware around them.
 
+mod assets;
 pub(crate) mod context;
 mod cross_site;
 mod csp_report;
@@ -18,6 +19,7 @@ use std::sync::{Arc, OnceLock};
 use tower_http::compression::CompressionLayer;
 use tower_http::set_header::SetResponseHeaderLayer;
 
+pub use assets::output_name;
 pub use context::EdgeSettings;
 pub use csp_report::csp_violations;
 pub use honest::MAX_BODY;
@@ -51,6 +53,10 @@ pub fn router(services: Services, leptos_options: LeptosOptions, settings: EdgeS
                 .layer(axum::extract::DefaultBodyLimit::max(64 * 1024)),
         )
         .merge(crate::api::router(services.clone()))
+        .merge(assets::routes(
+            std::path::Path::new(leptos_options.site_root.as_ref()),
+            &leptos_options.output_name,
+        ))
         .leptos_routes(&leptos_options, routes, {
             let options = leptos_options.clone();
             move || shell(options.clone())
