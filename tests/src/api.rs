@@ -71,3 +71,21 @@ pub async fn token_for(services: &Services, username: &str) -> String {
         .expect("token")
         .token
 }
+
+/// A sample instrument's definition as stored in `instrument-library/`.
+pub fn library_definition(folder: &str) -> String {
+    std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join(format!("../instrument-library/{folder}/definition.json")),
+    )
+    .expect("a library definition")
+}
+
+/// The intake screen's definition under another code: a first draft of a
+/// new instrument, or (with its own code) a next version of IRNS.
+pub fn intake_as(code: &str) -> String {
+    let mut value: serde_json::Value =
+        serde_json::from_str(&library_definition("intake-screen")).unwrap();
+    value["meta"]["code"] = serde_json::Value::String(code.to_owned());
+    value.to_string()
+}

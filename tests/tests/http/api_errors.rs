@@ -5,16 +5,8 @@
 use domain::Role;
 use reqwest::{Method, StatusCode};
 use services::model::ApiError;
-use tests::api::ApiCall;
+use tests::api::{ApiCall, library_definition};
 use tests::{TestApp, on_each_engine};
-
-fn library_file(folder: &str) -> String {
-    std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join(format!("../instrument-library/{folder}/definition.json")),
-    )
-    .unwrap()
-}
 
 /// Sends the call in English and in Russian; checks the status and code in
 /// both, that the messages differ and that the Russian one is in Cyrillic.
@@ -54,7 +46,7 @@ async fn each_kind_of_refusal_has_its_status_code_and_a_message_in_the_callers_l
         let app = TestApp::spawn(&db).await;
         let author = app.api_user("author", &[Role::Methodologist]).await;
         let assessor = app.api_user("assessor", &[Role::Assessor]).await;
-        let intake = library_file("intake-screen");
+        let intake = library_definition("intake-screen");
 
         // 400: not JSON at all.
         refused(
@@ -142,7 +134,8 @@ async fn each_kind_of_refusal_has_its_status_code_and_a_message_in_the_callers_l
         )
         .await;
         // 422: every problem of an invalid definition, each with its path.
-        let mut broken: serde_json::Value = serde_json::from_str(&library_file("ve-spj")).unwrap();
+        let mut broken: serde_json::Value =
+            serde_json::from_str(&library_definition("ve-spj")).unwrap();
         broken["meta"]["title"] = serde_json::json!(42);
         broken["sections"][0]["items"][0]["key"] = serde_json::json!("Not A Key!");
         let broken = broken.to_string();

@@ -5,18 +5,8 @@ use domain::{Locale, Role, VersionStatus};
 use reqwest::{Method, StatusCode};
 use services::model::{InstrumentSummary, VersionSummary, VersionView};
 use sha2::{Digest, Sha256};
+use tests::api::intake_as;
 use tests::{TestApp, on_each_engine};
-
-fn intake_as(code: &str) -> String {
-    let source = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../instrument-library/intake-screen/definition.json"),
-    )
-    .unwrap();
-    let mut value: serde_json::Value = serde_json::from_str(&source).unwrap();
-    value["meta"]["code"] = serde_json::Value::String(code.to_owned());
-    value.to_string()
-}
 
 async fn get<T: serde::de::DeserializeOwned>(app: &TestApp, token: &str, path: &str) -> T {
     let response = app.api(Method::GET, path).token(token).send().await;

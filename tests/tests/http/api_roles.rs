@@ -5,6 +5,7 @@
 
 use domain::Role;
 use reqwest::{Method, StatusCode};
+use tests::api::intake_as;
 use tests::{TestApp, on_each_engine};
 
 /// Who calls: a role, or nobody (no token).
@@ -84,19 +85,6 @@ fn contract() -> Vec<Route> {
     ]
 }
 
-/// The intake screen's definition under another code, so that each caller
-/// imports a first draft of an instrument of its own.
-fn definition_with_code(code: &str) -> String {
-    let source = std::fs::read_to_string(
-        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../instrument-library/intake-screen/definition.json"),
-    )
-    .unwrap();
-    let mut value: serde_json::Value = serde_json::from_str(&source).unwrap();
-    value["meta"]["code"] = serde_json::Value::String(code.to_owned());
-    value.to_string()
-}
-
 #[tokio::test]
 async fn every_api_route_answers_each_role_and_the_anonymous_caller_as_the_table_says() {
     on_each_engine(|db| async move {
@@ -132,7 +120,7 @@ async fn every_api_route_answers_each_role_and_the_anonymous_caller_as_the_table
                     call = call.token(token);
                 }
                 if route.method == Method::POST {
-                    call = call.body(definition_with_code(&code));
+                    call = call.body(intake_as(&code));
                 }
                 let status = call.send().await.status();
                 let expected = if (route.allowed)(*caller) {
