@@ -3,7 +3,7 @@
 use crate::auth::parse_username;
 use crate::model::{NewUser, SessionUser, UserChange, UserSummary};
 use crate::password;
-use crate::store::{audit, sessions, users};
+use crate::store::{StoreError, Unique, audit, sessions, users};
 use crate::{Actor, ServiceError, ServiceResult, Services};
 use domain::{
     AuditAction, AuditTarget, DisplayName, Password, Permission, Role, Roles, UserId, Username,
@@ -215,7 +215,7 @@ impl Services {
         }
         let roles = Roles::new([Role::Administrator]);
         let admin = Username::parse("admin").expect("a valid username");
-        let id = users::insert(
+        let inserted = users::insert(
             &mut tx,
             users::InsertUser {
                 username: &admin,
@@ -226,7 +226,13 @@ impl Services {
                 roles: &roles,
             },
         )
-        .await?;
+        .await;
+        // Start-up holds the first-start lock; should a caller not, a taken
+        // name still means another instance made the administrator.
+        let id = match inserted {
+            Err(StoreError::Duplicate(Unique::Username)) => return Ok(None),
+            other => other?,
+        };
         audit::append(&mut tx, audit::NewEvent {
             actor: &Actor::System("first start").audit(),
             action: AuditAction::UserCreated,

@@ -8,6 +8,7 @@ mod api_tokens;
 mod audit;
 mod auth;
 mod cross_site;
+mod first_start;
 mod instruments;
 mod language;
 mod pages;
