@@ -19,6 +19,8 @@ pub use error::{ServiceError, ServiceResult};
 #[cfg(feature = "server")]
 pub mod audit;
 #[cfg(feature = "server")]
+pub mod audit_checkpoint;
+#[cfg(feature = "server")]
 pub mod auth;
 #[cfg(feature = "server")]
 pub mod db;

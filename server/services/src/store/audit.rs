@@ -158,3 +158,28 @@ pub async fn first_broken_link(conn: &mut Conn) -> Result<Option<i64>, StoreErro
     }
     Ok(None)
 }
+
+/// The newest stored event's sequence number and hash (`None`: empty log).
+/// Read from the events themselves, not `audit_head`: someone who cut the
+/// tail off could have rolled the head back as well.
+pub async fn last_event(conn: &mut Conn) -> Result<Option<(i64, String)>, StoreError> {
+    let row = sqlx::query("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1")
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(match row {
+        Some(r) => Some((r.try_get("seq")?, r.try_get("hash")?)),
+        None => None,
+    })
+}
+
+/// The stored hash of one event, if the event is there.
+pub async fn hash_of(conn: &mut Conn, seq: i64) -> Result<Option<String>, StoreError> {
+    let row = sqlx::query("SELECT hash FROM audit_events WHERE seq = $1")
+        .bind(seq)
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(match row {
+        Some(r) => Some(r.try_get("hash")?),
+        None => None,
+    })
+}
