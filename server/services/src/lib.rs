@@ -33,6 +33,8 @@ pub mod library;
 #[cfg(feature = "server")]
 pub mod password;
 #[cfg(feature = "server")]
+pub mod refusals;
+#[cfg(feature = "server")]
 pub mod store;
 #[cfg(feature = "server")]
 pub mod time;
@@ -52,12 +54,17 @@ pub use actor::Actor;
 #[derive(Clone, Debug)]
 pub struct Services {
     pub db: db::Db,
+    /// This instance's count of refusal events (see [`refusals`]).
+    refusals: std::sync::Arc<refusals::RefusalLimiter>,
 }
 
 #[cfg(feature = "server")]
 impl Services {
     pub fn new(db: db::Db) -> Self {
-        Services { db }
+        Services {
+            db,
+            refusals: Default::default(),
+        }
     }
 }
 

@@ -58,20 +58,54 @@ pub struct CreatedAdministrator {
 }
 
 impl Services {
+    /// Every account. Reading user records is an audit event.
+    #[tracing::instrument(skip_all)]
     pub async fn list_users(&self, actor: &Actor) -> ServiceResult<Vec<UserSummary>> {
         actor.authorize(Permission::ManageUsers)?;
         let mut conn = self.db.pool.acquire().await?;
-        Ok(users::list(&mut conn)
+        let list: Vec<_> = users::list(&mut conn)
             .await?
             .into_iter()
             .map(summary)
-            .collect())
+            .collect();
+        drop(conn);
+        self.record_user_read(actor, None, json!({ "count": list.len() }))
+            .await?;
+        Ok(list)
     }
 
+    /// One account. Reading it is an audit event.
+    #[tracing::instrument(skip_all)]
     pub async fn get_user(&self, actor: &Actor, id: UserId) -> ServiceResult<UserSummary> {
         actor.authorize(Permission::ManageUsers)?;
         let mut conn = self.db.pool.acquire().await?;
-        Ok(summary(users::get(&mut conn, id).await?))
+        let user = summary(users::get(&mut conn, id).await?);
+        drop(conn);
+        self.record_user_read(actor, Some(id), json!({})).await?;
+        Ok(user)
+    }
+
+    /// Written after the read (no lock is held while reading).
+    async fn record_user_read(
+        &self,
+        actor: &Actor,
+        id: Option<UserId>,
+        details: serde_json::Value,
+    ) -> ServiceResult<()> {
+        let mut tx = self.db.begin().await?;
+        audit::append(
+            &mut tx,
+            audit::NewEvent {
+                actor: &actor.audit(),
+                action: AuditAction::UserRead,
+                target: AuditTarget::User,
+                target_id: id.map(|id| id.to_string()),
+                details,
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     /// Creates an account whose password must be changed at first sign-in.
