@@ -6,6 +6,8 @@ mod api_instruments;
 mod api_roles;
 mod api_tokens;
 mod audit;
+mod audit_filters;
+mod audit_refusals;
 mod auth;
 mod cross_site;
 mod first_start;
