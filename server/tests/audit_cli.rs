@@ -207,7 +207,7 @@ fn verify_refuses_a_file_that_is_not_a_checkpoint() {
     three_events(&url);
     let file = dir.join("nonsense.json");
     std::fs::write(&file, "{\"hello\": 1}").unwrap();
-    let out = verify(url, Some(&file));
+    let out = verify(&url, Some(&file));
     assert!(!out.status.success());
     assert!(
         text(&out).contains("not a checkpoint file"),

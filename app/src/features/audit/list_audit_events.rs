@@ -1,3 +1,7 @@
+// The filters are flat arguments, one per query parameter of the page, so
+// that the form's field names are the server function's too.
+#![allow(clippy::too_many_arguments)]
+
 use crate::error::AppError;
 use crate::model::AuditPage;
 use leptos::prelude::*;
