@@ -63,11 +63,15 @@ impl FirstStartLock {
     pub async fn release(mut self) -> Result<(), sqlx::Error> {
         match &mut self {
             FirstStartLock::Postgres(conn) => {
-                if let Some(mut conn) = conn.take() {
-                    sqlx::query("SELECT pg_advisory_unlock($1) AS released")
+                if let Some(mut conn) = conn.take()
+                    && let Err(e) = sqlx::query("SELECT pg_advisory_unlock($1) AS released")
                         .bind(FIRST_START_LOCK_KEY)
                         .execute(&mut *conn)
-                        .await?;
+                        .await
+                {
+                    // Possibly still locked: close it rather than pool it.
+                    drop(conn.detach());
+                    return Err(e);
                 }
             }
             FirstStartLock::File(file) => file.unlock().map_err(sqlx::Error::Io)?,
