@@ -94,6 +94,14 @@ code_enum! {
         TokenRevoked => "token.revoked",
         InstrumentLibraryLoaded => "instrument.library_loaded",
         InstrumentImported => "instrument.imported",
+        /// A protected action answered 401 or 403 (rate-limited).
+        AccessRefused => "access.refused",
+        /// A state-changing request from another site was turned away.
+        CrossSiteRefused => "access.cross_site_refused",
+        /// Someone read the audit log (a page of it, with its filters).
+        AuditLogRead => "audit.log_read",
+        /// Someone read user records (the list, or one account).
+        UserRead => "user.read",
     }
 }
 
@@ -108,6 +116,10 @@ code_enum! {
         ApiToken => "api_token",
         /// One version of an instrument (its id).
         InstrumentVersion => "instrument_version",
+        /// An HTTP request (refusals: its method and path in the details).
+        Request => "request",
+        /// The audit log itself.
+        AuditLog => "audit_log",
     }
 }
 

@@ -7,6 +7,7 @@
 
 pub mod account;
 pub mod audit;
+pub mod audit_filter;
 pub mod definition;
 pub mod ids;
 pub mod locale;
@@ -15,6 +16,7 @@ pub mod version;
 
 pub use account::{DisplayName, Password, PasswordError, Username, UsernameError};
 pub use audit::{AuditAction, AuditTarget};
+pub use audit_filter::{AuditDate, AuditFilter, AuditFilterForm};
 pub use definition::InstrumentCode;
 pub use ids::{InstrumentId, TokenId, UserId, VersionId};
 pub use locale::{Gender, Locale};

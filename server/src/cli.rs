@@ -107,7 +107,22 @@ pub enum AdminCommand {
 #[derive(Subcommand, Debug)]
 pub enum AuditCommand {
     /// Check the audit log's hash chain; exits non-zero if it was tampered with.
+    /// With `--checkpoint`, also that the log still reaches the checkpoint's
+    /// event with the same hash (events cut off the end fail this).
     Verify {
+        /// A file written by `mizon audit checkpoint`.
+        #[arg(long)]
+        checkpoint: Option<std::path::PathBuf>,
+        #[command(flatten)]
+        db: DatabaseArgs,
+    },
+    /// Write the newest event's number and hash to a small JSON file, to keep
+    /// outside the database (another host, a timer): `verify --checkpoint`
+    /// later proves nothing was cut off the end of the log since.
+    Checkpoint {
+        /// Where to write it (replaced atomically); `-` prints it instead.
+        #[arg(long)]
+        out: std::path::PathBuf,
         #[command(flatten)]
         db: DatabaseArgs,
     },

@@ -4,6 +4,7 @@
 //! line, and tests build the same [`startup::Application`] on a random port.
 
 pub mod api;
+pub mod audit_commands;
 pub mod cli;
 pub mod config;
 pub mod startup;

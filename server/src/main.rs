@@ -1,7 +1,7 @@
 //! `mizon`: parses the command line and runs one subcommand.
 
 use clap::Parser;
-use server::cli::{AdminCommand, AuditCommand, Cli, Command, InstrumentCommand};
+use server::cli::{AdminCommand, Cli, Command, InstrumentCommand};
 use services::db::Db;
 use services::{Actor, ServiceError, Services};
 use std::io::Read;
@@ -140,16 +140,7 @@ async fn run(command: Command) -> Result<ExitCode, Box<dyn std::error::Error>> {
             );
             println!("Token: {}", created.token);
         }
-        Command::Audit(AuditCommand::Verify { db }) => {
-            let services = Services::new(Db::connect(&db.database_url).await?);
-            match services.verify_audit_chain().await? {
-                None => println!("The audit log is intact."),
-                Some(seq) => {
-                    println!("The audit log was altered at event {seq}.");
-                    return Ok(ExitCode::FAILURE);
-                }
-            }
-        }
+        Command::Audit(command) => return server::audit_commands::run(command).await,
         Command::Instrument(command) => return instrument(command).await,
     }
     Ok(ExitCode::SUCCESS)

@@ -1,6 +1,11 @@
 //! Start-up as a testable seam: `Application::build` connects, migrates,
 //! makes sure there is a way in, binds (port 0 picks a free port) and
 //! reports the address; `run` serves until Ctrl-C or SIGTERM.
+//!
+//! Several instances may start together on one fresh database: the
+//! first-start work (migrations, the first administrator, the sample
+//! library) runs under one lock, so one instance does it and the others
+//! wait, then find it done and serve.
 
 use crate::config::ServeArgs;
 use crate::web::{self, EdgeSettings};
@@ -34,13 +39,16 @@ pub struct Application {
 
 impl Application {
     pub async fn build(config: ServeArgs) -> Result<Application, StartupError> {
-        let db = Db::connect(&config.db.database_url).await?;
+        let db = Db::open(&config.db.database_url).await?;
+        let lock = db.first_start_lock().await?;
+        db.migrate().await?;
         let services = Services::new(db);
         let first_administrator = services.ensure_first_administrator().await?;
         services
             .load_sample_instruments()
             .await
             .map_err(StartupError::Library)?;
+        lock.release().await.map_err(DbError::from)?;
         let listener = TcpListener::bind(config.addr)
             .await
             .map_err(|e| StartupError::Bind(config.addr, e))?;

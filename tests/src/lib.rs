@@ -4,6 +4,7 @@
 
 mod actions;
 pub mod api;
+pub mod audit_helpers;
 pub mod browser;
 
 use domain::Role;

@@ -4,7 +4,7 @@
 use crate::definition_check::check_definition;
 use crate::library::SAMPLE_INSTRUMENTS;
 use crate::model::{InstrumentSummary, VersionSummary, VersionView};
-use crate::store::{audit, instruments, instruments::VersionRecord};
+use crate::store::{StoreError, Unique, audit, instruments, instruments::VersionRecord};
 use crate::{Actor, ServiceError, ServiceResult, Services};
 use domain::definition::Definition;
 use domain::{AuditAction, AuditTarget, Gender, InstrumentCode, Locale, Permission, VersionStatus};
@@ -73,7 +73,12 @@ impl Services {
             {
                 continue;
             }
-            let instrument = instruments::insert_instrument(&mut tx, &code).await?;
+            // Under the first-start lock nobody else loads it meanwhile; a
+            // duplicate code still means "already loaded", never a failure.
+            let instrument = match instruments::insert_instrument(&mut tx, &code).await {
+                Err(StoreError::Duplicate(Unique::InstrumentCode)) => continue,
+                other => other?,
+            };
             let (version, number) = instruments::insert_version(
                 &mut tx,
                 instruments::NewVersion {

@@ -19,6 +19,8 @@ pub use error::{ServiceError, ServiceResult};
 #[cfg(feature = "server")]
 pub mod audit;
 #[cfg(feature = "server")]
+pub mod audit_checkpoint;
+#[cfg(feature = "server")]
 pub mod auth;
 #[cfg(feature = "server")]
 pub mod db;
@@ -30,6 +32,8 @@ pub mod instruments;
 pub mod library;
 #[cfg(feature = "server")]
 pub mod password;
+#[cfg(feature = "server")]
+pub mod refusals;
 #[cfg(feature = "server")]
 pub mod store;
 #[cfg(feature = "server")]
@@ -50,12 +54,17 @@ pub use actor::Actor;
 #[derive(Clone, Debug)]
 pub struct Services {
     pub db: db::Db,
+    /// This instance's count of refusal events (see [`refusals`]).
+    refusals: std::sync::Arc<refusals::RefusalLimiter>,
 }
 
 #[cfg(feature = "server")]
 impl Services {
     pub fn new(db: db::Db) -> Self {
-        Services { db }
+        Services {
+            db,
+            refusals: Default::default(),
+        }
     }
 }
 

@@ -100,6 +100,9 @@ pub struct AuditPage {
     pub page: u32,
     pub pages: u32,
     pub total: i64,
+    /// The newest event this view includes: links to its other pages pass
+    /// it on, so that events written meanwhile do not shift the pages.
+    pub until: i64,
 }
 
 /// One instrument as the library lists it, for the pages and the API.

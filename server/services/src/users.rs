@@ -3,7 +3,7 @@
 use crate::auth::parse_username;
 use crate::model::{NewUser, SessionUser, UserChange, UserSummary};
 use crate::password;
-use crate::store::{audit, sessions, users};
+use crate::store::{StoreError, Unique, audit, sessions, users};
 use crate::{Actor, ServiceError, ServiceResult, Services};
 use domain::{
     AuditAction, AuditTarget, DisplayName, Password, Permission, Role, Roles, UserId, Username,
@@ -58,20 +58,54 @@ pub struct CreatedAdministrator {
 }
 
 impl Services {
+    /// Every account. Reading user records is an audit event.
+    #[tracing::instrument(skip_all)]
     pub async fn list_users(&self, actor: &Actor) -> ServiceResult<Vec<UserSummary>> {
         actor.authorize(Permission::ManageUsers)?;
         let mut conn = self.db.pool.acquire().await?;
-        Ok(users::list(&mut conn)
+        let list: Vec<_> = users::list(&mut conn)
             .await?
             .into_iter()
             .map(summary)
-            .collect())
+            .collect();
+        drop(conn);
+        self.record_user_read(actor, None, json!({ "count": list.len() }))
+            .await?;
+        Ok(list)
     }
 
+    /// One account. Reading it is an audit event.
+    #[tracing::instrument(skip_all)]
     pub async fn get_user(&self, actor: &Actor, id: UserId) -> ServiceResult<UserSummary> {
         actor.authorize(Permission::ManageUsers)?;
         let mut conn = self.db.pool.acquire().await?;
-        Ok(summary(users::get(&mut conn, id).await?))
+        let user = summary(users::get(&mut conn, id).await?);
+        drop(conn);
+        self.record_user_read(actor, Some(id), json!({})).await?;
+        Ok(user)
+    }
+
+    /// Written after the read (no lock is held while reading).
+    async fn record_user_read(
+        &self,
+        actor: &Actor,
+        id: Option<UserId>,
+        details: serde_json::Value,
+    ) -> ServiceResult<()> {
+        let mut tx = self.db.begin().await?;
+        audit::append(
+            &mut tx,
+            audit::NewEvent {
+                actor: &actor.audit(),
+                action: AuditAction::UserRead,
+                target: AuditTarget::User,
+                target_id: id.map(|id| id.to_string()),
+                details,
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(())
     }
 
     /// Creates an account whose password must be changed at first sign-in.
@@ -215,7 +249,7 @@ impl Services {
         }
         let roles = Roles::new([Role::Administrator]);
         let admin = Username::parse("admin").expect("a valid username");
-        let id = users::insert(
+        let inserted = users::insert(
             &mut tx,
             users::InsertUser {
                 username: &admin,
@@ -226,7 +260,13 @@ impl Services {
                 roles: &roles,
             },
         )
-        .await?;
+        .await;
+        // Start-up holds the first-start lock; should a caller not, a taken
+        // name still means another instance made the administrator.
+        let id = match inserted {
+            Err(StoreError::Duplicate(Unique::Username)) => return Ok(None),
+            other => other?,
+        };
         audit::append(&mut tx, audit::NewEvent {
             actor: &Actor::System("first start").audit(),
             action: AuditAction::UserCreated,

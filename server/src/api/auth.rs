@@ -35,7 +35,13 @@ impl FromRequestParts<Services> for Caller {
             .get::<ConnectInfo<SocketAddr>>()
             .map(|c| c.0.ip().to_string());
         match services.token_user(token, peer.as_deref()).await? {
-            Some(user) => Ok(Caller(Actor::User(user))),
+            Some(user) => {
+                // Tells the refusal middleware who a later 403 refuses.
+                if let Some(seen) = parts.extensions.get::<crate::web::CallerSeen>() {
+                    seen.set(&user);
+                }
+                Ok(Caller(Actor::User(user)))
+            }
             None => Err(ApiFailure::unauthorized()),
         }
     }

@@ -39,7 +39,9 @@ pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
         .map(|(_, v)| v.to_owned())
 }
 
-fn client_ip(request: &Request, trust_proxy: bool) -> Option<String> {
+/// The client's address: the peer, or with `trust_proxy` the first
+/// `X-Forwarded-For` entry.
+pub(crate) fn client_ip(request: &Request, trust_proxy: bool) -> Option<String> {
     let forwarded = trust_proxy
         .then(|| request.headers().get("x-forwarded-for"))
         .flatten()

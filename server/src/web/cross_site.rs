@@ -7,11 +7,15 @@
 //! forgery without per-form tokens. Requests with neither header (command
 //! line tools, tests) carry no ambient browser cookies to abuse.
 
+use super::context::{EdgeState, client_ip};
 use super::error_page;
-use axum::extract::Request;
+use axum::extract::{Request, State};
 use axum::http::{HeaderMap, Method, StatusCode, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
+use domain::AuditAction;
+use services::refusals::Refusal;
+use std::sync::Arc;
 
 fn is_cross_site(headers: &HeaderMap) -> bool {
     let get = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
@@ -30,13 +34,33 @@ fn is_cross_site(headers: &HeaderMap) -> bool {
     }
 }
 
-pub async fn refuse_cross_site_writes(request: Request, next: Next) -> Response {
+/// Refuses the request with 403, and writes that as an audit event
+/// (rate-limited; no session is looked up: a cross-site request carries no
+/// `SameSite=Strict` cookie, so the actor is the client address).
+pub async fn refuse_cross_site_writes(
+    State(state): State<Arc<EdgeState>>,
+    request: Request,
+    next: Next,
+) -> Response {
     let safe = matches!(
         *request.method(),
         Method::GET | Method::HEAD | Method::OPTIONS
     );
     if !safe && is_cross_site(request.headers()) {
         tracing::warn!(path = %request.uri().path(), "refused a cross-site write");
+        let client = client_ip(&request, state.settings.trust_proxy);
+        super::refusals::record(
+            &state.services,
+            Refusal {
+                action: AuditAction::CrossSiteRefused,
+                method: request.method().as_str(),
+                path: request.uri().path(),
+                status: StatusCode::FORBIDDEN.as_u16(),
+                user: None,
+                client: client.as_deref(),
+            },
+        )
+        .await;
         let locale = error_page::locale_of(request.headers());
         let text = app::i18n::tr(locale, "error-cross-site");
         return (StatusCode::FORBIDDEN, text).into_response();

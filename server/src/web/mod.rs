@@ -8,6 +8,9 @@ mod csp_report;
 pub(crate) mod error_page;
 mod health;
 mod honest;
+mod refusals;
+
+pub use refusals::CallerSeen;
 
 use app::{App, shell};
 use axum::Router;
@@ -63,11 +66,17 @@ pub fn router(services: Services, leptos_options: LeptosOptions, settings: EdgeS
         })
         .fallback(leptos_axum::file_and_error_handler(shell))
         .with_state(leptos_options)
+        // Inside `resolve`, so that it knows the signed-in user.
         .layer(axum::middleware::from_fn_with_state(
-            state,
+            state.clone(),
+            refusals::record_refusals,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
             context::resolve,
         ))
-        .layer(axum::middleware::from_fn(
+        .layer(axum::middleware::from_fn_with_state(
+            state,
             cross_site::refuse_cross_site_writes,
         ))
         .layer(axum::middleware::from_fn(honest::answer_honestly))

@@ -1,10 +1,12 @@
-//! The audit log, newest first, a page at a time.
+//! The audit log, newest first, a page at a time, narrowed by the filters
+//! of `audit_filters` (query parameters, kept by the pager's links).
 
+use super::audit_filters::{AuditFilters, filters_from_query, page_href};
 use super::list_audit_events;
 use crate::components::{ErrorMessage, Protected};
 use crate::i18n::{arg, t, t_args, try_tr, use_i18n};
 use crate::model::AuditPage;
-use domain::Permission;
+use domain::{AuditFilterForm, Permission};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 
@@ -29,16 +31,32 @@ fn AuditLog() -> impl IntoView {
             .unwrap_or(1)
             .max(1)
     };
-    let events = Resource::new(page, list_audit_events);
+    let filters = move || filters_from_query(&query.read());
+    let events = Resource::new(
+        move || (page(), filters()),
+        |(page, f)| {
+            list_audit_events(
+                page,
+                f.actor,
+                f.action,
+                f.from,
+                f.to,
+                f.target,
+                f.target_id,
+                f.until,
+            )
+        },
+    );
     view! {
         <section class="card">
             <h1>{t("audit-title")}</h1>
+            {move || view! { <AuditFilters form=filters() /> }}
             <Transition fallback=|| view! { <p class="loading">{t("loading")}</p> }>
                 {move || {
                     events
                         .get()
                         .map(|result| match result {
-                            Ok(p) => view! { <AuditTable page=p /> }.into_any(),
+                            Ok(p) => view! { <AuditTable page=p filters=filters() /> }.into_any(),
                             Err(e) => view! { <ErrorMessage error=Some(e) /> }.into_any(),
                         })
                 }}
@@ -48,10 +66,19 @@ fn AuditLog() -> impl IntoView {
 }
 
 #[component]
-fn AuditTable(page: AuditPage) -> impl IntoView {
+fn AuditTable(page: AuditPage, filters: AuditFilterForm) -> impl IntoView {
     let locale = use_i18n().locale;
     let (current, pages, total) = (page.page, page.pages, page.total);
+    let nothing = page.events.is_empty();
+    // The other pages show the same view: events up to this one's newest.
+    let filters = AuditFilterForm {
+        until: Some(page.until.to_string()),
+        ..filters
+    };
+    let previous = page_href(current.saturating_sub(1), &filters);
+    let next = page_href(current + 1, &filters);
     view! {
+        {nothing.then(|| view! { <p class="message">{t("audit-filter-nothing")}</p> })}
         <p class="hint">
             {t_args(
                 "audit-summary",
@@ -104,13 +131,8 @@ fn AuditTable(page: AuditPage) -> impl IntoView {
         </div>
         <nav class="pager" aria-label=t("audit-pages")>
             {(current > 1)
-                .then(|| {
-                    view! { <a rel="prev" href=format!("/admin/audit?page={}", current - 1)>{t("page-previous")}</a> }
-                })}
-            {(current < pages)
-                .then(|| {
-                    view! { <a rel="next" href=format!("/admin/audit?page={}", current + 1)>{t("page-next")}</a> }
-                })}
+                .then(|| view! { <a rel="prev" href=previous>{t("page-previous")}</a> })}
+            {(current < pages).then(|| view! { <a rel="next" href=next>{t("page-next")}</a> })}
         </nav>
     }
 }

@@ -1,5 +1,6 @@
-//! The audit log, paged for administrators.
+//! The audit log, paged and filtered for administrators.
 
+mod audit_filters;
 mod audit_log_page;
 mod list_audit_events;
 

@@ -7,7 +7,7 @@
 
 use super::{Conn, StoreError, parse_column};
 use crate::time::now_iso;
-use domain::{AuditAction, AuditTarget, UserId};
+use domain::{AuditAction, AuditFilter, AuditTarget, UserId};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 use sqlx::Row;
@@ -119,24 +119,101 @@ fn from_row(r: &sqlx::any::AnyRow) -> Result<EventRecord, sqlx::Error> {
 
 const COLUMNS: &str = "seq, occurred_at, actor_id, actor_name, action, target_type, target_id, details, prev_hash, hash";
 
-/// Newest first.
-pub async fn page(
-    conn: &mut Conn,
-    offset: i64,
-    limit: i64,
-) -> Result<(Vec<EventRecord>, i64), StoreError> {
-    let rows = sqlx::query(&format!(
-        "SELECT {COLUMNS} FROM audit_events ORDER BY seq DESC LIMIT $1 OFFSET $2"
-    ))
-    .bind(limit)
-    .bind(offset)
-    .fetch_all(&mut *conn)
-    .await?;
-    let total: i64 = sqlx::query("SELECT COUNT(*) AS n FROM audit_events")
+/// A value bound to a filter's placeholder.
+enum Bound {
+    Text(String),
+    Int(i64),
+}
+
+/// The `WHERE` clause of a filter and its values, bound as `$1`, `$2`…
+/// in order. Days compare as text with the stored ISO timestamps: "from"
+/// is `>=` its day, "to" is `<` the day after.
+fn filter_sql(filter: &AuditFilter) -> (String, Vec<Bound>) {
+    let mut clauses = Vec::new();
+    let mut values = Vec::new();
+    let mut add = |clause: &str, value: Bound| {
+        values.push(value);
+        clauses.push(clause.replace('?', &format!("${}", values.len())));
+    };
+    if let Some(actor) = &filter.actor {
+        let escaped = actor
+            .to_lowercase()
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
+        add(
+            "LOWER(actor_name) LIKE ? ESCAPE '\\'",
+            Bound::Text(format!("%{escaped}%")),
+        );
+    }
+    if let Some(action) = filter.action {
+        add("action = ?", Bound::Text(action.code().to_owned()));
+    }
+    if let Some(from) = filter.from {
+        add("occurred_at >= ?", Bound::Text(from.to_string()));
+    }
+    if let Some(to) = filter.to {
+        add("occurred_at < ?", Bound::Text(to.next_day().to_string()));
+    }
+    if let Some(target) = filter.target {
+        add("target_type = ?", Bound::Text(target.code().to_owned()));
+    }
+    if let Some(id) = &filter.target_id {
+        add("target_id = ?", Bound::Text(id.clone()));
+    }
+    if let Some(until) = filter.until {
+        add("seq <= ?", Bound::Int(until));
+    }
+    if clauses.is_empty() {
+        (String::new(), values)
+    } else {
+        (format!(" WHERE {}", clauses.join(" AND ")), values)
+    }
+}
+
+fn bind_all<'q>(
+    mut query: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    values: Vec<Bound>,
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    for v in values {
+        query = match v {
+            Bound::Text(t) => query.bind(t),
+            Bound::Int(i) => query.bind(i),
+        };
+    }
+    query
+}
+
+/// How many events match the filter.
+pub async fn count(conn: &mut Conn, filter: &AuditFilter) -> Result<i64, StoreError> {
+    let (clause, values) = filter_sql(filter);
+    let sql = format!("SELECT COUNT(*) AS n FROM audit_events{clause}");
+    Ok(bind_all(sqlx::query(&sql), values)
         .fetch_one(&mut *conn)
         .await?
-        .try_get("n")?;
-    Ok((rows.iter().map(from_row).collect::<Result<_, _>>()?, total))
+        .try_get("n")?)
+}
+
+/// The matching events, newest first.
+pub async fn page(
+    conn: &mut Conn,
+    filter: &AuditFilter,
+    offset: i64,
+    limit: i64,
+) -> Result<Vec<EventRecord>, StoreError> {
+    let (clause, values) = filter_sql(filter);
+    let n = values.len();
+    let sql = format!(
+        "SELECT {COLUMNS} FROM audit_events{clause} ORDER BY seq DESC LIMIT ${} OFFSET ${}",
+        n + 1,
+        n + 2
+    );
+    let rows = bind_all(sqlx::query(&sql), values)
+        .bind(limit)
+        .bind(offset)
+        .fetch_all(&mut *conn)
+        .await?;
+    Ok(rows.iter().map(from_row).collect::<Result<_, _>>()?)
 }
 
 /// Walks the whole chain; returns the first event whose hash or link is
@@ -157,4 +234,29 @@ pub async fn first_broken_link(conn: &mut Conn) -> Result<Option<i64>, StoreErro
         prev = event.hash;
     }
     Ok(None)
+}
+
+/// The newest stored event's sequence number and hash (`None`: empty log).
+/// Read from the events themselves, not `audit_head`: someone who cut the
+/// tail off could have rolled the head back as well.
+pub async fn last_event(conn: &mut Conn) -> Result<Option<(i64, String)>, StoreError> {
+    let row = sqlx::query("SELECT seq, hash FROM audit_events ORDER BY seq DESC LIMIT 1")
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(match row {
+        Some(r) => Some((r.try_get("seq")?, r.try_get("hash")?)),
+        None => None,
+    })
+}
+
+/// The stored hash of one event, if the event is there.
+pub async fn hash_of(conn: &mut Conn, seq: i64) -> Result<Option<String>, StoreError> {
+    let row = sqlx::query("SELECT hash FROM audit_events WHERE seq = $1")
+        .bind(seq)
+        .fetch_optional(&mut *conn)
+        .await?;
+    Ok(match row {
+        Some(r) => Some(r.try_get("hash")?),
+        None => None,
+    })
 }
