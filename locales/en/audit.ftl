@@ -15,3 +15,5 @@ audit-target-user = Account
 audit-target-account = Account name
 audit-target-api-token = API token
 audit-target-instrument-version = Instrument version
+audit-action-auth-password-check-failed = Wrong current password
+audit-action-auth-password-check-throttled = Password check refused (too many failures)

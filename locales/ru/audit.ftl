@@ -15,3 +15,5 @@ audit-target-user = Учётная запись
 audit-target-account = Имя учётной записи
 audit-target-api-token = API-токен
 audit-target-instrument-version = Версия инструмента
+audit-action-auth-password-check-failed = Неверный текущий пароль
+audit-action-auth-password-check-throttled = Проверка пароля отклонена (слишком много неудачных попыток)

@@ -15,3 +15,5 @@ audit-target-user = Ҳисоби корбар
 audit-target-account = Номи ҳисоб
 audit-target-api-token = Токени API
 audit-target-instrument-version = Версияи асбоб
+audit-action-auth-password-check-failed = Рамзи ҷорӣ нодуруст
+audit-action-auth-password-check-throttled = Санҷиши рамз рад шуд (кӯшишҳои ноком аз ҳад зиёд)
