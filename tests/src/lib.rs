@@ -4,6 +4,7 @@
 
 mod actions;
 pub mod api;
+mod auth_helpers;
 pub mod browser;
 
 use domain::Role;
