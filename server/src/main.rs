@@ -7,6 +7,10 @@ use services::{Actor, ServiceError, Services};
 use std::io::Read;
 use std::process::ExitCode;
 
+/// See `server/Cargo.toml`: returns freed memory to the system promptly.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn init_tracing() {
     use tracing_subscriber::EnvFilter;
     let filter = EnvFilter::try_from_default_env()

@@ -1,6 +1,6 @@
 //! A process-wide cap on CPU- and memory-heavy work (password hashing).
 //!
-//! Why: an argon2 check holds 19 MiB and a core for tens of milliseconds.
+//! Why: an argon2 check holds 12–19 MiB and a core for tens of milliseconds.
 //! Started without a cap, 64 parallel sign-ins meant 64 blocking threads
 //! each with its own buffer — a black-box probe saw the server grow from
 //! 135 MB to 1.3 GB, and to 5 GB under password-change guesses. More checks

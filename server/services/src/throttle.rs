@@ -61,8 +61,8 @@ impl Rule {
             return Duration::zero();
         }
         // 2^20 seconds is past any cap: stop doubling before overflow.
-        let doublings = (failures - self.free - 1).min(20) as i32;
-        (self.first * 2i32.pow(doublings as u32)).min(self.cap)
+        let doublings = (failures - self.free - 1).min(20) as u32;
+        (self.first * 2i32.pow(doublings)).min(self.cap)
     }
 
     /// The seconds (rounded up) still to wait at `now`, if any.
