@@ -23,8 +23,12 @@ pub enum AppError {
     /// Wrong username or password; deliberately says no more than that.
     #[error("invalid credentials")]
     InvalidCredentials,
-    #[error("too many failed sign-ins; retry in {minutes} min")]
-    Throttled { minutes: i64 },
+    /// Too many recent failed password checks: retry after `seconds`.
+    #[error("too many failed password checks; retry in {seconds} s")]
+    Throttled { seconds: i64 },
+    /// Too many password checks at once; retry in a moment.
+    #[error("busy")]
+    Busy,
     /// A field's value was refused; the form keeps what the user typed.
     #[error("invalid {field}: {message_id}")]
     Invalid { field: String, message_id: String },
@@ -68,7 +72,9 @@ impl AppError {
             AppError::Forbidden => "error-forbidden",
             AppError::NotFound => "error-not-found",
             AppError::InvalidCredentials => "error-invalid-credentials",
-            AppError::Throttled { .. } => "throttled",
+            AppError::Throttled { seconds } if *seconds < 120 => "error-throttled-seconds",
+            AppError::Throttled { .. } => "error-throttled-minutes",
+            AppError::Busy => "error-busy",
             AppError::InvalidDefinition { .. } => "error-invalid-definition",
             AppError::Invalid { message_id, .. } | AppError::Conflict { message_id } => message_id,
             AppError::Internal { .. } => "error-internal",
@@ -87,7 +93,17 @@ impl AppError {
             AppError::Invalid { .. } | AppError::InvalidDefinition { .. } => 422,
             AppError::Throttled { .. } => 429,
             AppError::Malformed => 400,
+            AppError::Busy => 503,
             AppError::Internal { .. } | AppError::Request(_) => 500,
+        }
+    }
+
+    /// Seconds a client should wait before trying again (`Retry-After`).
+    pub fn retry_after(&self) -> Option<i64> {
+        match self {
+            AppError::Throttled { seconds } => Some(*seconds),
+            AppError::Busy => Some(1),
+            _ => None,
         }
     }
 
@@ -131,7 +147,8 @@ impl From<services::ServiceError> for AppError {
             E::Forbidden => AppError::Forbidden,
             E::NotFound => AppError::NotFound,
             E::InvalidCredentials => AppError::InvalidCredentials,
-            E::Throttled { minutes } => AppError::Throttled { minutes },
+            E::Throttled { seconds } => AppError::Throttled { seconds },
+            E::Busy => AppError::Busy,
             E::Invalid { field, message_id } => AppError::invalid(field, message_id),
             E::BadRequest(message_id) | E::Conflict(message_id) => AppError::conflict(message_id),
             E::InvalidDefinition(problems) => AppError::InvalidDefinition { problems },

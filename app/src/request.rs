@@ -65,6 +65,9 @@ pub fn respond<T>(result: Result<T, AppError>) -> Result<T, AppError> {
         && let Ok(status) = http::StatusCode::from_u16(e.status())
     {
         options.set_status(status);
+        if let Some(seconds) = e.retry_after() {
+            options.insert_header(http::header::RETRY_AFTER, http::HeaderValue::from(seconds));
+        }
     }
     result
 }

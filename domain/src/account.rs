@@ -32,10 +32,19 @@ impl UsernameError {
 }
 
 impl Username {
+    /// The most characters a username may have.
+    pub const MAX_CHARS: usize = 64;
+
     pub fn parse(raw: &str) -> Result<Username, UsernameError> {
-        let s = raw.trim().to_lowercase();
+        let trimmed = raw.trim();
+        // Refuse a long input before copying it (a megabyte typed into the
+        // sign-in form costs nothing more than a short one).
+        if trimmed.len() > Self::MAX_CHARS * 4 {
+            return Err(UsernameError::Length);
+        }
+        let s = trimmed.to_lowercase();
         let count = s.chars().count();
-        if !(3..=64).contains(&count) {
+        if !(3..=Self::MAX_CHARS).contains(&count) {
             return Err(UsernameError::Length);
         }
         if !s
@@ -82,15 +91,32 @@ impl fmt::Display for Username {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DisplayName(String);
 
+/// Characters that are never part of a name but can disguise one: bidi
+/// embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) make
+/// text display in another order than it is stored ("Trojan Source").
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 impl DisplayName {
-    /// Trims; an empty name is refused, a long one (over 120 characters) too.
+    /// The most characters a name may have.
+    pub const MAX_CHARS: usize = 100;
+
+    /// Trims; an empty name is refused, a long one (over 100 characters)
+    /// too, and one holding control characters (NUL, line breaks…) or bidi
+    /// overrides.
     pub fn parse(raw: &str) -> Result<DisplayName, &'static str> {
         let s = raw.trim();
-        match s.chars().count() {
-            0 => Err("error-display-name-required"),
-            1..=120 => Ok(DisplayName(s.to_owned())),
-            _ => Err("error-display-name-length"),
+        if s.is_empty() {
+            return Err("error-display-name-required");
         }
+        if s.len() > Self::MAX_CHARS * 4 || s.chars().count() > Self::MAX_CHARS {
+            return Err("error-display-name-too-long");
+        }
+        if s.chars().any(|c| c.is_control() || is_bidi_control(c)) {
+            return Err("error-display-name-characters");
+        }
+        Ok(DisplayName(s.to_owned()))
     }
 
     pub fn as_str(&self) -> &str {
@@ -121,18 +147,33 @@ impl PasswordError {
 
 impl Password {
     pub const MIN_CHARS: usize = 10;
+    pub const MAX_CHARS: usize = 256;
+    /// No typed password longer than this (in UTF-8) is ever hashed: a new
+    /// one is refused, a typed one at sign-in is simply wrong. 256
+    /// characters never exceed it.
+    pub const MAX_BYTES: usize = 1024;
 
     /// Length is the policy (NIST SP 800-63B): at least 10 characters,
     /// any characters, no composition rules.
     pub fn parse(raw: &str) -> Result<Password, PasswordError> {
+        if !Self::fits(raw) {
+            return Err(PasswordError::TooLong);
+        }
         let count = raw.chars().count();
         if count < Self::MIN_CHARS {
             Err(PasswordError::TooShort)
-        } else if count > 256 {
+        } else if count > Self::MAX_CHARS {
             Err(PasswordError::TooLong)
         } else {
             Ok(Password(raw.to_owned()))
         }
+    }
+
+    /// Whether a typed password (at sign-in, the current one on a change)
+    /// is short enough to be worth checking: longer ones are refused
+    /// before hashing.
+    pub fn fits(raw: &str) -> bool {
+        raw.len() <= Self::MAX_BYTES
     }
 
     pub fn expose(&self) -> &str {
@@ -156,6 +197,30 @@ mod tests {
         assert_eq!(Username::parse("ab"), Err(UsernameError::Length));
         assert_eq!(Username::parse("a b c"), Err(UsernameError::Characters));
         assert_eq!(Username::parse("Раҳим.к").unwrap().as_str(), "раҳим.к");
+        assert_eq!(Username::parse(&"a".repeat(65)), Err(UsernameError::Length));
+        assert_eq!(
+            Username::parse(&"я".repeat(1_000_000)),
+            Err(UsernameError::Length)
+        );
+        assert_eq!(
+            Username::parse("correct horse battery staple"),
+            Err(UsernameError::Characters)
+        );
+    }
+
+    #[test]
+    fn passwords_over_1024_bytes_are_refused_before_anything_else() {
+        assert!(Password::parse(&"ҷ".repeat(256)).is_ok());
+        assert_eq!(
+            Password::parse(&"a".repeat(257)),
+            Err(PasswordError::TooLong)
+        );
+        assert_eq!(
+            Password::parse(&"a".repeat(1_000_000)),
+            Err(PasswordError::TooLong)
+        );
+        assert!(Password::fits(&"a".repeat(1024)));
+        assert!(!Password::fits(&"a".repeat(1025)));
     }
 
     #[test]
@@ -169,5 +234,26 @@ mod tests {
     fn display_names_are_required() {
         assert!(DisplayName::parse("  ").is_err());
         assert_eq!(DisplayName::parse(" Нилуфар ").unwrap().as_str(), "Нилуфар");
+    }
+
+    #[test]
+    fn display_names_are_short_and_hold_no_control_or_bidi_characters() {
+        assert!(DisplayName::parse(&"ғ".repeat(100)).is_ok());
+        assert_eq!(
+            DisplayName::parse(&"ғ".repeat(101)),
+            Err("error-display-name-too-long")
+        );
+        for bad in [
+            "Ali\u{202E}gnp.exe",
+            "a\u{2066}b",
+            "nul\0here",
+            "two\nlines",
+        ] {
+            assert_eq!(
+                DisplayName::parse(bad),
+                Err("error-display-name-characters"),
+                "{bad:?}"
+            );
+        }
     }
 }

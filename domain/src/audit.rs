@@ -85,6 +85,11 @@ code_enum! {
         SignInFailed => "auth.sign_in_failed",
         SignInThrottled => "auth.sign_in_throttled",
         SignOut => "auth.sign_out",
+        /// A signed-in user typed a wrong current password (a password
+        /// change, or any later re-authentication).
+        PasswordCheckFailed => "auth.password_check_failed",
+        /// A password check refused unchecked: too many recent failures.
+        PasswordCheckThrottled => "auth.password_check_throttled",
         PasswordChanged => "auth.password_changed",
         UserCreated => "user.created",
         UserUpdated => "user.updated",

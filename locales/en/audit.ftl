@@ -21,3 +21,5 @@ audit-action-audit-log-read = Read the audit log
 audit-action-user-read = Read account records
 audit-target-request = Request
 audit-target-audit-log = Audit log
+audit-action-auth-password-check-failed = Wrong current password
+audit-action-auth-password-check-throttled = Password check refused (too many failures)

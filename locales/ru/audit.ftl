@@ -21,3 +21,5 @@ audit-action-audit-log-read = Просмотрен журнал аудита
 audit-action-user-read = Просмотрены учётные записи
 audit-target-request = Запрос
 audit-target-audit-log = Журнал аудита
+audit-action-auth-password-check-failed = Неверный текущий пароль
+audit-action-auth-password-check-throttled = Проверка пароля отклонена (слишком много неудачных попыток)

@@ -21,3 +21,5 @@ audit-action-audit-log-read = Дафтари аудит хонда шуд
 audit-action-user-read = Ҳисобҳои корбарон хонда шуданд
 audit-target-request = Дархост
 audit-target-audit-log = Дафтари аудит
+audit-action-auth-password-check-failed = Рамзи ҷорӣ нодуруст
+audit-action-auth-password-check-throttled = Санҷиши рамз рад шуд (кӯшишҳои ноком аз ҳад зиёд)

@@ -7,6 +7,10 @@ use services::{Actor, ServiceError, Services};
 use std::io::Read;
 use std::process::ExitCode;
 
+/// See `server/Cargo.toml`: returns freed memory to the system promptly.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn init_tracing() {
     use tracing_subscriber::EnvFilter;
     let filter = EnvFilter::try_from_default_env()
@@ -27,8 +31,17 @@ fn read_password(from_stdin: bool) -> std::io::Result<(String, bool)> {
     }
 }
 
+/// `mi_option_purge_delay` in the mimalloc 2.x that libmimalloc-sys 0.1.49
+/// builds (its bindings name no constant for it).
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
 #[tokio::main]
 async fn main() -> ExitCode {
+    // Give freed memory back at once, not after mimalloc's delay: under a
+    // burst of password checks the freed argon2 buffers otherwise pile up
+    // until the threads go quiet (measured: 85–105 MB peak instead of 66–68).
+    // SAFETY: sets a plain integer option; mimalloc allows it at any time.
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, 0) };
     init_tracing();
     match run(Cli::parse().command).await {
         Ok(code) => code,

@@ -5,6 +5,7 @@
 mod actions;
 pub mod api;
 pub mod audit_helpers;
+mod auth_helpers;
 pub mod browser;
 
 use domain::Role;

@@ -12,7 +12,10 @@ pub fn ErrorMessage(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoV
     move || {
         error.get().map(|e| {
             let args = match &e {
-                AppError::Throttled { minutes } => vec![("minutes", arg(*minutes))],
+                AppError::Throttled { seconds } => vec![
+                    ("seconds", arg(*seconds)),
+                    ("minutes", arg((*seconds + 59) / 60)),
+                ],
                 AppError::Internal { correlation_id } => {
                     vec![("id", arg(correlation_id.clone()))]
                 }

@@ -1,19 +1,16 @@
-//! Signing in and out, sessions, one's own password and language.
+//! Signing in and out, and sessions. Every password check goes through
+//! the one throttle of [`crate::throttle`]; one's own password and
+//! language are in [`crate::account`].
 
-use crate::model::{PasswordChange, SessionUser};
+use crate::model::SessionUser;
 use crate::password;
-use crate::store::{audit, sessions, throttle, users};
+use crate::store::{audit, sessions, users};
+use crate::throttle::Keys;
 use crate::{Actor, ServiceError, ServiceResult, Services};
 use chrono::Duration;
-use domain::{AuditAction, AuditTarget, Locale, Password, Username};
+use domain::{AuditAction, AuditTarget, Password, Username};
 use serde_json::json;
 use sha2::{Digest, Sha256};
-
-/// Failed sign-ins allowed per account name within [`WINDOW`]…
-pub const MAX_FAILURES_PER_ACCOUNT: i64 = 5;
-/// …and per client address (many names tried from one place).
-pub const MAX_FAILURES_PER_ADDRESS: i64 = 50;
-pub const WINDOW: Duration = Duration::minutes(15);
 
 pub fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
@@ -49,32 +46,29 @@ pub struct StartedSession {
 /// the name when it is a valid username, else a fixed marker (so that a
 /// password typed into the wrong field, or a megabyte of junk, is never
 /// stored).
-fn attempted_name(raw: &str) -> String {
+pub(crate) fn attempted_name(raw: &str) -> String {
     Username::parse(raw)
         .map(|u| u.to_string())
         .unwrap_or_else(|_| "(not a valid username)".to_owned())
 }
 
 impl Services {
-    /// Checks credentials and starts a session. Every failure answers the
-    /// same `InvalidCredentials`, whether or not the account exists.
+    /// Checks credentials and starts a session, ending `replaces` (the
+    /// browser's previous session, if any) in the same transaction. Every
+    /// failure answers the same `InvalidCredentials`, whether or not the
+    /// account exists; too many recent ones answer `Throttled` unchecked.
     #[tracing::instrument(skip_all)]
     pub async fn sign_in(
         &self,
         username: &str,
         password_text: &str,
         client_ip: Option<&str>,
+        replaces: Option<&str>,
     ) -> ServiceResult<StartedSession> {
-        let valid = Username::parse(username).ok();
         let name = attempted_name(username);
-        let account_key = format!("account:{name}");
-        let address_key = client_ip.map(|ip| format!("address:{ip}"));
-
+        let keys = Keys::new(&name, client_ip);
         let mut conn = self.db.pool.acquire().await?;
-        if let Some(minutes) = self
-            .throttled(&mut conn, &account_key, address_key.as_deref())
-            .await?
-        {
+        if let Some(seconds) = self.password_check_wait(&mut conn, &keys).await? {
             // Return the read connection before taking a writer.
             drop(conn);
             let mut tx = self.db.begin().await?;
@@ -85,30 +79,35 @@ impl Services {
                     action: AuditAction::SignInThrottled,
                     target: AuditTarget::Account,
                     target_id: None,
-                    details: json!({ "username": name }),
+                    details: json!({ "username": name, "retry_after_seconds": seconds }),
                 },
             )
             .await?;
             tx.commit().await?;
-            return Err(ServiceError::Throttled { minutes });
+            return Err(ServiceError::Throttled { seconds });
         }
-        let user = match &valid {
-            Some(name) => users::find_by_username(&mut conn, name).await?,
-            None => None,
+        // A password too long to be anyone's is wrong without hashing it.
+        let checkable = Password::fits(password_text);
+        let user = match Username::parse(username) {
+            Ok(valid) if checkable => users::find_by_username(&mut conn, &valid).await?,
+            _ => None,
         };
         drop(conn);
         let stored = user
             .as_ref()
             .filter(|u| u.active)
             .map(|u| u.password_hash.clone());
-        let ok = password::verify(password_text.to_owned(), stored).await;
+        let ok = checkable && password::verify(password_text.to_owned(), stored).await?;
 
         let mut tx = self.db.begin().await?;
         match user {
             Some(user) if ok => {
                 let token = new_token();
                 sessions::create(&mut tx, &token_hash(&token), user.id).await?;
-                throttle::clear(&mut tx, &account_key).await?;
+                if let Some(old) = replaces {
+                    sessions::delete(&mut tx, old).await?;
+                }
+                self.clear_password_failures(&mut tx, &keys).await?;
                 let session_user = session_user(&user);
                 audit::append(
                     &mut tx,
@@ -117,7 +116,7 @@ impl Services {
                         action: AuditAction::SignIn,
                         target: AuditTarget::User,
                         target_id: Some(user.id.to_string()),
-                        details: json!({}),
+                        details: json!({ "replaced_session": replaces.is_some() }),
                     },
                 )
                 .await?;
@@ -129,10 +128,7 @@ impl Services {
                 })
             }
             _ => {
-                throttle::record_failure(&mut tx, &account_key).await?;
-                if let Some(key) = &address_key {
-                    throttle::record_failure(&mut tx, key).await?;
-                }
+                self.record_password_failure(&mut tx, &keys).await?;
                 audit::append(
                     &mut tx,
                     audit::NewEvent {
@@ -148,31 +144,6 @@ impl Services {
                 Err(ServiceError::InvalidCredentials)
             }
         }
-    }
-
-    /// Minutes until sign-in is allowed again, if too many recent failures.
-    async fn throttled(
-        &self,
-        conn: &mut crate::store::Conn,
-        account_key: &str,
-        address_key: Option<&str>,
-    ) -> ServiceResult<Option<i64>> {
-        let mut checks = vec![(account_key, MAX_FAILURES_PER_ACCOUNT)];
-        if let Some(key) = address_key {
-            checks.push((key, MAX_FAILURES_PER_ADDRESS));
-        }
-        for (key, max) in checks {
-            let recent = throttle::recent_failures(conn, key, WINDOW, max).await?;
-            if recent.len() as i64 >= max {
-                // Allowed again when the oldest of these ages out of the window.
-                let oldest = recent.last().and_then(|t| crate::time::parse(t));
-                let wait = oldest
-                    .map(|t| t + WINDOW - crate::time::now())
-                    .unwrap_or(WINDOW);
-                return Ok(Some((wait.num_seconds() + 59).div_euclid(60).max(1)));
-            }
-        }
-        Ok(None)
     }
 
     /// The signed-in user of a session token hash, sliding its expiry.
@@ -211,83 +182,6 @@ impl Services {
             )
             .await?;
         }
-        tx.commit().await?;
-        Ok(())
-    }
-
-    /// Changes one's own password; ends the account's other sessions
-    /// (all but `keep_session`, the caller's own).
-    #[tracing::instrument(skip_all)]
-    pub async fn change_password(
-        &self,
-        actor: &Actor,
-        keep_session: Option<&str>,
-        change: PasswordChange,
-    ) -> ServiceResult<()> {
-        let user = actor.user()?;
-        if change.new != change.confirm {
-            return Err(ServiceError::Invalid {
-                field: "confirm",
-                message_id: "error-password-mismatch",
-            });
-        }
-        let current = change.current.as_str();
-        let new = Password::parse(&change.new).map_err(|e| ServiceError::Invalid {
-            field: "new",
-            message_id: e.message_id(),
-        })?;
-        let mut conn = self.db.pool.acquire().await?;
-        let record = users::get(&mut conn, user.id).await?;
-        drop(conn);
-        if !password::verify(current.to_owned(), Some(record.password_hash.clone())).await {
-            return Err(ServiceError::Invalid {
-                field: "current",
-                message_id: "error-current-password-wrong",
-            });
-        }
-        if current == new.expose() {
-            return Err(ServiceError::Invalid {
-                field: "new",
-                message_id: "error-password-unchanged",
-            });
-        }
-        let hash = password::hash(new.expose().to_owned())
-            .await
-            .map_err(|e| ServiceError::Internal(e.to_string()))?;
-        let mut tx = self.db.begin().await?;
-        users::set_password(&mut tx, user.id, &hash, false).await?;
-        sessions::delete_for_user(&mut tx, user.id, keep_session).await?;
-        audit::append(
-            &mut tx,
-            audit::NewEvent {
-                actor: &actor.audit(),
-                action: AuditAction::PasswordChanged,
-                target: AuditTarget::User,
-                target_id: Some(user.id.to_string()),
-                details: json!({}),
-            },
-        )
-        .await?;
-        tx.commit().await?;
-        Ok(())
-    }
-
-    /// Records the interface language a signed-in user chose.
-    pub async fn set_language(&self, actor: &Actor, locale: Locale) -> ServiceResult<()> {
-        let user = actor.user()?;
-        let mut tx = self.db.begin().await?;
-        users::set_preferred_locale(&mut tx, user.id, locale).await?;
-        audit::append(
-            &mut tx,
-            audit::NewEvent {
-                actor: &actor.audit(),
-                action: AuditAction::PreferredLocaleChanged,
-                target: AuditTarget::User,
-                target_id: Some(user.id.to_string()),
-                details: json!({ "locale": locale.code() }),
-            },
-        )
-        .await?;
         tx.commit().await?;
         Ok(())
     }

@@ -17,8 +17,12 @@ pub enum ServiceError {
     NotFound,
     #[error("invalid credentials")]
     InvalidCredentials,
-    #[error("throttled for {minutes} min")]
-    Throttled { minutes: i64 },
+    /// Too many recent failures: try again after this many seconds.
+    #[error("throttled for {seconds} s")]
+    Throttled { seconds: i64 },
+    /// Too many password checks at once: the queue for a turn is full.
+    #[error("busy")]
+    Busy,
     /// One field's value was refused (the form shows it next to the field).
     #[error("invalid {field}: {message_id}")]
     Invalid {

@@ -1,7 +1,7 @@
 //! The instrument library: loading the samples, importing and exporting
 //! definitions, listing instruments and their versions, reading a version.
 
-use crate::definition_check::check_definition;
+use crate::definition_check::{check_bundled_definition, check_definition};
 use crate::library::SAMPLE_INSTRUMENTS;
 use crate::model::{InstrumentSummary, VersionSummary, VersionView};
 use crate::store::{StoreError, Unique, audit, instruments, instruments::VersionRecord};
@@ -64,7 +64,9 @@ impl Services {
     pub async fn load_sample_instruments(&self) -> ServiceResult<Vec<InstrumentCode>> {
         let mut loaded = Vec::new();
         for (path, source) in SAMPLE_INSTRUMENTS {
-            let definition = check_definition(source).map_err(ServiceError::InvalidDefinition)?;
+            // Not the JSON Schema pass: see `check_bundled_definition`.
+            let definition =
+                check_bundled_definition(source).map_err(ServiceError::InvalidDefinition)?;
             let code = definition.meta.code.clone();
             let mut tx = self.db.begin().await?;
             if instruments::find_instrument(&mut tx, &code)

@@ -17,6 +17,8 @@ mod error;
 pub use error::{ServiceError, ServiceResult};
 
 #[cfg(feature = "server")]
+pub mod account;
+#[cfg(feature = "server")]
 pub mod audit;
 #[cfg(feature = "server")]
 pub mod audit_checkpoint;
@@ -31,11 +33,15 @@ pub mod instruments;
 #[cfg(feature = "server")]
 pub mod library;
 #[cfg(feature = "server")]
+pub mod limiter;
+#[cfg(feature = "server")]
 pub mod password;
 #[cfg(feature = "server")]
 pub mod refusals;
 #[cfg(feature = "server")]
 pub mod store;
+#[cfg(feature = "server")]
+pub mod throttle;
 #[cfg(feature = "server")]
 pub mod time;
 #[cfg(feature = "server")]

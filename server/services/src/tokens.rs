@@ -18,9 +18,10 @@ use serde_json::json;
 pub const TOKEN_PREFIX: &str = "mizon_";
 /// The longest label a token may have.
 pub const MAX_NAME: usize = 100;
-/// Invalid bearer tokens one address may send within the sign-in window
+/// Invalid bearer tokens one address may send within [`BAD_TOKEN_WINDOW`]
 /// before the API answers 429 to its invalid tokens.
 pub const MAX_BAD_TOKENS_PER_ADDRESS: i64 = 20;
+pub const BAD_TOKEN_WINDOW: Duration = Duration::minutes(15);
 /// The longest lifetime a token may be given.
 pub const MAX_DAYS: u32 = 3650;
 
@@ -174,14 +175,14 @@ impl Services {
             let recent = throttle::recent_failures(
                 &mut conn,
                 &key,
-                crate::auth::WINDOW,
+                BAD_TOKEN_WINDOW,
                 MAX_BAD_TOKENS_PER_ADDRESS,
             )
             .await?;
             drop(conn);
             if recent.len() as i64 >= MAX_BAD_TOKENS_PER_ADDRESS {
                 return Err(ServiceError::Throttled {
-                    minutes: crate::auth::WINDOW.num_minutes(),
+                    seconds: BAD_TOKEN_WINDOW.num_seconds(),
                 });
             }
             let mut tx = self.db.begin().await?;

@@ -116,9 +116,7 @@ impl Services {
         let display_name = parse_display_name(&new.display_name)?;
         let password = parse_password(&new.password, "password")?;
         let roles = parse_roles(&new.roles)?;
-        let hash = password::hash(password.expose().to_owned())
-            .await
-            .map_err(|e| ServiceError::Internal(e.to_string()))?;
+        let hash = password::hash(password.expose().to_owned()).await?;
         let mut tx = self.db.begin().await?;
         let id = users::insert(
             &mut tx,
@@ -208,9 +206,7 @@ impl Services {
     ) -> ServiceResult<()> {
         actor.authorize(Permission::ManageUsers)?;
         let password = parse_password(temporary, "temporary")?;
-        let hash = password::hash(password.expose().to_owned())
-            .await
-            .map_err(|e| ServiceError::Internal(e.to_string()))?;
+        let hash = password::hash(password.expose().to_owned()).await?;
         let mut tx = self.db.begin().await?;
         users::get(&mut tx, id).await?;
         users::set_password(&mut tx, id, &hash, matches!(actor, Actor::User(_))).await?;
@@ -239,9 +235,7 @@ impl Services {
         }
         drop(conn);
         let password = password::generate();
-        let hash = password::hash(password.clone())
-            .await
-            .map_err(|e| ServiceError::Internal(e.to_string()))?;
+        let hash = password::hash(password.clone()).await?;
         let mut tx = self.db.begin().await?;
         // Another instance may have won the race meanwhile.
         if users::count(&mut tx).await? > 0 {

@@ -28,6 +28,8 @@ pub struct ApiFailure {
     pub args: Vec<(&'static str, Arg)>,
     /// Problems whose `message` is a Fluent id (fields) or a text (definitions).
     pub problems: Vec<(Problem, bool)>,
+    /// Seconds to wait before retrying (`Retry-After`), for 429 and 503.
+    pub retry_after: Option<i64>,
 }
 
 /// A Fluent argument: numbers stay numbers, so plurals are chosen right.
@@ -45,6 +47,7 @@ impl ApiFailure {
             message_id,
             args: vec![],
             problems: vec![],
+            retry_after: None,
         }
     }
 
@@ -64,6 +67,11 @@ impl ApiFailure {
         );
         f.args.push(("detail", Arg::Text(detail)));
         f
+    }
+
+    fn retry_after(mut self, seconds: i64) -> Self {
+        self.retry_after = Some(seconds);
+        self
     }
 
     fn with_arg(mut self, name: &'static str, value: Arg) -> Self {
@@ -87,14 +95,19 @@ impl From<ServiceError> for ApiFailure {
                 ApiFailure::new(StatusCode::FORBIDDEN, "forbidden", "error-forbidden")
             }
             ServiceError::NotFound => ApiFailure::not_found(),
-            ServiceError::Throttled { minutes } => {
+            ServiceError::Throttled { seconds } => {
                 // The API throttles only invalid bearer tokens.
                 ApiFailure::new(
                     StatusCode::TOO_MANY_REQUESTS,
                     "throttled",
                     "error-api-throttled",
                 )
-                .with_arg("minutes", Arg::Number(minutes))
+                .with_arg("minutes", Arg::Number((seconds + 59) / 60))
+                .retry_after(seconds)
+            }
+            ServiceError::Busy => {
+                ApiFailure::new(StatusCode::SERVICE_UNAVAILABLE, "busy", "error-busy")
+                    .retry_after(1)
             }
             ServiceError::Invalid { field, message_id } => {
                 let mut f =
@@ -141,6 +154,11 @@ impl IntoResponse for ApiFailure {
     fn into_response(self) -> Response {
         // English until `localize` rewrites it; a body either way.
         let mut response = (self.status, axum::Json(self.body(Locale::En))).into_response();
+        if let Some(seconds) = self.retry_after {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, seconds.into());
+        }
         response.extensions_mut().insert(Arc::new(self));
         response
     }

@@ -39,14 +39,15 @@ pub fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
         .map(|(_, v)| v.to_owned())
 }
 
-/// The client's address: the peer, or with `trust_proxy` the first
-/// `X-Forwarded-For` entry.
+/// The client's address: the peer, or behind a trusted proxy the last
+/// `X-Forwarded-For` entry — the one that proxy added. Earlier entries come
+/// from the client and could name anyone (and dodge the sign-in throttle).
 pub(crate) fn client_ip(request: &Request, trust_proxy: bool) -> Option<String> {
     let forwarded = trust_proxy
         .then(|| request.headers().get("x-forwarded-for"))
         .flatten()
         .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(',').next())
+        .and_then(|v| v.rsplit(',').next())
         .map(|v| v.trim().to_owned());
     forwarded.or_else(|| {
         request

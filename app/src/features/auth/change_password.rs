@@ -19,7 +19,12 @@ pub async fn change_password(
                 confirm,
             };
             Ok(services
-                .change_password(&ctx.actor()?, ctx.session_token_hash.as_deref(), change)
+                .change_password(
+                    &ctx.actor()?,
+                    ctx.session_token_hash.as_deref(),
+                    ctx.client_ip.as_deref(),
+                    change,
+                )
                 .await?)
         }
         .await,
