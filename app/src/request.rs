@@ -96,3 +96,53 @@ pub fn cookie(name: &str, value: &str, max_age: i64, http_only: bool, secure: bo
     }
     c
 }
+
+/// Answers of reads already made while rendering this one request.
+///
+/// With `SsrMode::Async` a page's `Suspense` renders its children more than
+/// once on the server, and each pass creates the page's resources again, so
+/// one page view fetches the same data several times, concurrently. For
+/// most reads that only costs a query; but a read that is itself audited
+/// (the audit log, accounts) would log itself several times, and a later
+/// answer would list an earlier read: the HTML and the data sent for
+/// hydration would differ, and hydration would fail. The middleware gives
+/// each request one memo; a server function that logs its reads answers
+/// every call after the first (and those still waiting for it) from it.
+#[derive(Clone, Default, Debug)]
+pub struct RequestMemo(
+    std::sync::Arc<
+        std::sync::Mutex<
+            std::collections::HashMap<String, std::sync::Arc<tokio::sync::OnceCell<String>>>,
+        >,
+    >,
+);
+
+/// Runs `read` once per request and key; every other call with the key
+/// waits for that one and gets its answer.
+pub async fn once_per_request<T, F>(key: String, read: F) -> Result<T, AppError>
+where
+    T: serde::Serialize + serde::de::DeserializeOwned,
+    F: std::future::Future<Output = Result<T, AppError>>,
+{
+    let memo = parts()
+        .ok()
+        .and_then(|p| p.extensions.get::<RequestMemo>().cloned());
+    let Some(memo) = memo else {
+        return read.await;
+    };
+    let cell = memo
+        .0
+        .lock()
+        .ok()
+        .map(|mut cells| cells.entry(key).or_default().clone());
+    let Some(cell) = cell else {
+        return read.await;
+    };
+    let json = cell
+        .get_or_try_init(|| async {
+            let answer = read.await?;
+            serde_json::to_string(&answer).map_err(|e| AppError::Request(e.to_string()))
+        })
+        .await?;
+    serde_json::from_str(json).map_err(|e| AppError::Request(e.to_string()))
+}

@@ -129,6 +129,9 @@ pub async fn resolve(
     };
     request.extensions_mut().insert(ctx);
     request.extensions_mut().insert(state.services.clone());
+    request
+        .extensions_mut()
+        .insert(app::request::RequestMemo::default());
     next.run(request).await
 }
 

@@ -141,3 +141,40 @@ async fn reading_accounts_and_the_audit_log_is_audited() {
     })
     .await;
 }
+
+/// How many events of this action the log holds.
+async fn count(app: &TestApp, action: AuditAction) -> i64 {
+    use sqlx::Row;
+    let mut conn = app.services.db.pool.acquire().await.unwrap();
+    sqlx::query("SELECT COUNT(*) AS n FROM audit_events WHERE action = $1")
+        .bind(action.code())
+        .fetch_one(&mut *conn)
+        .await
+        .unwrap()
+        .get("n")
+}
+
+#[tokio::test]
+async fn one_page_view_is_one_read_event_however_often_the_page_renders_its_data() {
+    // The server renders a page's suspended parts more than once; each pass
+    // fetched the data again, and an audited read logged itself each time,
+    // so the data sent for hydration listed a read the HTML did not show
+    // (a hydration panic in the browser). One view, one read.
+    on_each_engine(|db| async move {
+        let app = TestApp::spawn(&db).await;
+        let admin = app.signed_in_as("chief", &[Role::Administrator]).await;
+        for (page, action) in [
+            ("/admin/audit", AuditAction::AuditLogRead),
+            ("/admin/audit?page=2", AuditAction::AuditLogRead),
+            ("/admin/users", AuditAction::UserRead),
+            ("/admin/users/1", AuditAction::UserRead),
+        ] {
+            let before = count(&app, action).await;
+            let response = app.get(&admin, page).await;
+            assert_eq!(response.status(), StatusCode::OK, "{page}");
+            assert_eq!(count(&app, action).await, before + 1, "{page}");
+        }
+        app.stop().await;
+    })
+    .await;
+}

@@ -111,15 +111,22 @@ fn AuditTable(page: AuditPage, filters: AuditFilterForm) -> impl IntoView {
                                     <td>{e.seq}</td>
                                     <td>{move || locale.get().format_timestamp(&at)}</td>
                                     <td>{e.actor_name.clone()}</td>
+                                    // Each cell's text is one node, never empty: an empty
+                                    // or split text node can throw hydration off.
                                     <td>
-                                        {move || try_tr(locale.get(), &action.message_id())}
+                                        {move || {
+                                            try_tr(locale.get(), &action.message_id())
+                                                .unwrap_or_else(|| action.code().to_owned())
+                                        }}
                                         <br />
                                         <code class="details">{action.code()}</code>
                                     </td>
                                     <td>
-                                        {move || try_tr(locale.get(), &target.message_id())}
-                                        " "
-                                        {target_id}
+                                        {move || {
+                                            let kind = try_tr(locale.get(), &target.message_id())
+                                                .unwrap_or_else(|| target.code().to_owned());
+                                            format!("{kind} {target_id}").trim_end().to_owned()
+                                        }}
                                     </td>
                                     <td><code class="details">{e.details.clone()}</code></td>
                                 </tr>

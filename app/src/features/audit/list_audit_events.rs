@@ -33,12 +33,17 @@ pub async fn list_audit_events(
                 target_id,
                 until,
             };
+            let key = format!("list_audit_events {page} {form:?}");
             let filter = form
                 .parse()
                 .map_err(|(field, message_id)| AppError::invalid(field, message_id))?;
-            Ok(services
-                .list_audit_events(&ctx.actor()?, page, &filter)
-                .await?)
+            // Audited: logged once per page view, not per render pass.
+            once_per_request(key, async {
+                Ok(services
+                    .list_audit_events(&ctx.actor()?, page, &filter)
+                    .await?)
+            })
+            .await
         }
         .await,
     )

@@ -10,7 +10,11 @@ pub async fn get_user(id: UserId) -> Result<UserSummary, AppError> {
     respond(
         async {
             let (services, ctx) = request()?;
-            Ok(services.get_user(&ctx.actor()?, id).await?)
+            // Audited: logged once per page view, not per render pass.
+            once_per_request(format!("get_user {id}"), async {
+                Ok(services.get_user(&ctx.actor()?, id).await?)
+            })
+            .await
         }
         .await,
     )

@@ -9,7 +9,11 @@ pub async fn list_users() -> Result<Vec<UserSummary>, AppError> {
     respond(
         async {
             let (services, ctx) = request()?;
-            Ok(services.list_users(&ctx.actor()?).await?)
+            // Audited: logged once per page view, not per render pass.
+            once_per_request("list_users".into(), async {
+                Ok(services.list_users(&ctx.actor()?).await?)
+            })
+            .await
         }
         .await,
     )
