@@ -3,35 +3,15 @@
 //! from (`X-Forwarded-For`); time travel for recorded password failures, so
 //! that growing waits are tested without sleeping; and the raw audit rows.
 
-use crate::{TestApp, TestDb, site_root};
+use crate::{TestApp, TestDb};
 use reqwest::{Client, Response};
-use server::config::ServeArgs;
-use server::startup::Application;
 use services::model::PasswordChange;
 use sqlx::Row;
 
 impl TestApp {
     /// Like [`TestApp::spawn`], behind a (pretended) reverse proxy.
     pub async fn spawn_behind_proxy(db: &TestDb) -> TestApp {
-        let mut config = ServeArgs::for_database(&db.url);
-        config.site_root = site_root();
-        config.trust_proxy = true;
-        let app = Application::build(config)
-            .await
-            .expect("application starts");
-        let base = format!("http://{}", app.address);
-        let services = app.services.clone();
-        let admin_password = app.first_administrator.as_ref().map(|a| a.password.clone());
-        let server = tokio::spawn(async move {
-            app.run().await.expect("server runs");
-        });
-        TestApp {
-            base,
-            services,
-            db: db.clone(),
-            admin_password,
-            server,
-        }
+        Self::spawn_with(db, |config| config.trust_proxy = true).await
     }
 
     /// Signs in as a browser at `address` would (through the proxy).

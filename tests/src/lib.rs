@@ -151,8 +151,14 @@ pub struct TestApp {
 
 impl TestApp {
     pub async fn spawn(db: &TestDb) -> TestApp {
+        Self::spawn_with(db, |_| {}).await
+    }
+
+    /// Like [`TestApp::spawn`], with the configuration adjusted first.
+    pub async fn spawn_with(db: &TestDb, adjust: impl FnOnce(&mut ServeArgs)) -> TestApp {
         let mut config = ServeArgs::for_database(&db.url);
         config.site_root = site_root();
+        adjust(&mut config);
         let app = Application::build(config)
             .await
             .expect("application starts");
