@@ -51,9 +51,27 @@ pub fn content_security_policy(nonce: Option<&str>) -> String {
     )
 }
 
+/// Whether the page at `path` holds islands, the only parts of Mizon that
+/// run in the browser. Every other page is plain HTML and loads no script
+/// and no wasm at all.
+pub fn page_has_islands(path: &str) -> bool {
+    let parts: Vec<&str> = path.trim_end_matches('/').split('/').collect();
+    // /instruments/:code/versions/:number — the live preview.
+    matches!(parts.as_slice(), ["", "instruments", _, "versions", _])
+}
+
 /// The whole document, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let lang = initial_locale().code();
+    // Islands mode: only islands hydrate, so nothing else's data is sent
+    // along for hydration.
+    if let Some(context) = Owner::current_shared_context() {
+        context.set_is_hydrating(false);
+    }
+    #[cfg(feature = "ssr")]
+    let islands = crate::request::request_path().is_some_and(|p| page_has_islands(&p));
+    #[cfg(not(feature = "ssr"))]
+    let islands = false;
     #[cfg(feature = "ssr")]
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>()
         && let Ok(value) = http::HeaderValue::from_str(&content_security_policy(
@@ -70,7 +88,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <link rel="stylesheet" href=format!("/pkg/{}.css", options.output_name) />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-                <HydrationScripts options />
+                {islands.then(|| view! { <HydrationScripts options islands=true /> })}
                 <MetaTags />
             </head>
             <body>
@@ -85,23 +103,12 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     let i18n = provide_i18n(initial_locale());
     provide_session();
-    // Keep <html lang> true when the user switches language in the page,
-    // and mark the page hydrated (effects run only in the browser), which
-    // lets browser tests wait for interactivity instead of sleeping.
-    Effect::new(move |_| {
-        let locale = i18n.locale.get();
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("lang", locale.code());
-            let _ = root.set_attribute("data-hydrated", "");
-        }
-        document().set_title(&tr(locale, "app-name"));
-    });
     // Pages render completely before the response starts (`SsrMode::Async`),
     // so that a refusal or a redirect found while rendering sets the status.
     view! {
         // A plain string, not a closure: the server reads the title after
         // the page's reactive owner may be gone (a closure panicked under
-        // load); the effect above keeps it current in the browser.
+        // load).
         <Title text=tr(i18n.locale.get_untracked(), "app-name") />
         <Router>
             <a class="skip-link" href="#main">{t("skip-to-content")}</a>

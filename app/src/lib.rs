@@ -17,10 +17,11 @@ pub use services::model;
 
 pub use app::{App, shell};
 
-/// The browser's entry point: hydrates the server-rendered page.
+/// The browser's entry point: readies the islands of the server-rendered
+/// page (the rest of the page is plain HTML and stays as it is).
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
+    leptos::mount::hydrate_islands();
 }

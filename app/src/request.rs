@@ -52,6 +52,11 @@ pub fn request() -> Result<(Services, RequestCtx), AppError> {
     }
 }
 
+/// The path of the page being rendered.
+pub fn request_path() -> Option<String> {
+    Some(parts().ok()?.uri.path().to_owned())
+}
+
 /// The request context alone (used while rendering pages).
 pub fn request_ctx() -> Option<RequestCtx> {
     parts().ok()?.extensions.get::<RequestCtx>().cloned()

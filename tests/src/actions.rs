@@ -9,21 +9,30 @@ use crate::TestApp;
 use domain::{InstrumentCode, TokenId, UserId};
 use reqwest::{Client, Response};
 use serde::Serialize;
-use serde_json::json;
 use services::model::{NewToken, NewUser, PasswordChange, UserChange};
 
+/// A server function's single named argument.
+fn one<'a, T: Serialize>(
+    name: &'a str,
+    value: &'a T,
+) -> std::collections::BTreeMap<&'a str, &'a T> {
+    std::collections::BTreeMap::from([(name, value)])
+}
+
 impl TestApp {
-    /// Posts a JSON-input server function.
-    async fn post_json(&self, client: &Client, function: &str, body: &impl Serialize) -> Response {
+    /// Posts a server function's arguments as an HTML form would (nested
+    /// fields as `user[roles][0]`), the one encoding the pages use.
+    async fn post_args(&self, client: &Client, function: &str, args: &impl Serialize) -> Response {
         client
             .post(self.url(&format!("/api/{function}")))
-            .json(body)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(crate::form_body(args))
             .send()
             .await
             .expect("request")
     }
 
-    /// Posts a form-input server function (as the hydrated page does).
+    /// Posts flat form fields to a server function.
     pub async fn post_form(
         &self,
         client: &Client,
@@ -55,7 +64,7 @@ impl TestApp {
     }
 
     pub async fn change_password(&self, client: &Client, change: &PasswordChange) -> Response {
-        self.post_json(client, "change_password", change).await
+        self.post_args(client, "change_password", change).await
     }
 
     pub async fn list_users(&self, client: &Client) -> Response {
@@ -69,20 +78,20 @@ impl TestApp {
 
     /// An administrator creating an account through the page.
     pub async fn create_user_as(&self, client: &Client, user: &NewUser) -> Response {
-        self.post_json(client, "create_user", &json!({ "user": user }))
+        self.post_args(client, "create_user", &one("user", user))
             .await
     }
 
     pub async fn update_user(&self, client: &Client, change: &UserChange) -> Response {
-        self.post_json(client, "update_user", &json!({ "change": change }))
+        self.post_args(client, "update_user", &one("change", change))
             .await
     }
 
     pub async fn reset_password(&self, client: &Client, id: UserId, temporary: &str) -> Response {
-        self.post_json(
+        self.post_args(
             client,
             "reset_password",
-            &json!({ "id": id, "temporary": temporary }),
+            &[("id", id.to_string()), ("temporary", temporary.to_owned())],
         )
         .await
     }
@@ -111,7 +120,7 @@ impl TestApp {
     }
 
     pub async fn create_token(&self, client: &Client, token: &NewToken) -> Response {
-        self.post_json(client, "create_token", &json!({ "token": token }))
+        self.post_args(client, "create_token", &one("token", token))
             .await
     }
 

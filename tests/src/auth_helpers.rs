@@ -41,7 +41,8 @@ impl TestApp {
         client
             .post(self.url("/api/change_password"))
             .header("x-forwarded-for", address)
-            .json(change)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(crate::form_body(change))
             .send()
             .await
             .expect("request")

@@ -79,14 +79,29 @@ impl Browser {
         panic!("could not start Chromium through chromedriver: {last_error:?}");
     }
 
-    /// Waits until the page's wasm has hydrated it (the app marks `<html>`).
+    /// Waits until the page is live: loaded, and if it has islands (the
+    /// only parts that run code in the browser), until they have hydrated
+    /// (an island marks `<html data-hydrated>`). A page without islands is
+    /// plain HTML: live once loaded.
     pub async fn wait_for_hydration(&self) {
-        self.client
-            .wait()
-            .at_most(Duration::from_secs(20))
-            .for_element(Locator::Css("html[data-hydrated]"))
+        let has_islands = self
+            .client
+            .execute(
+                "return document.querySelector('leptos-island') !== null;",
+                vec![],
+            )
             .await
-            .expect("the page hydrates");
+            .expect("script")
+            .as_bool()
+            .unwrap_or(false);
+        if has_islands {
+            self.client
+                .wait()
+                .at_most(Duration::from_secs(20))
+                .for_element(Locator::Css("html[data-hydrated]"))
+                .await
+                .expect("the page's islands hydrate");
+        }
     }
 
     pub async fn text_of(&self, css: &str) -> String {

@@ -247,3 +247,9 @@ impl TestApp {
         client.get(self.url(path)).send().await.expect("request")
     }
 }
+
+/// A value encoded as an HTML form body with nested fields in brackets
+/// (`user[roles][0]=assessor`), as the server functions read it.
+pub fn form_body(value: &impl serde::Serialize) -> String {
+    serde_qs::to_string(value).expect("form-encodable")
+}

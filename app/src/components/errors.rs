@@ -7,10 +7,10 @@ use leptos::prelude::*;
 /// Says what went wrong, in the user's language. Internal errors show the
 /// correlation id an administrator can find in the server log.
 #[component]
-pub fn ErrorMessage(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoView {
+pub fn ErrorMessage(error: Option<AppError>) -> impl IntoView {
     let locale = use_i18n().locale;
-    move || {
-        error.get().map(|e| {
+    {
+        error.map(|e| {
             let args = match &e {
                 AppError::Throttled { seconds } => vec![
                     ("seconds", arg(*seconds)),
@@ -21,7 +21,7 @@ pub fn ErrorMessage(#[prop(into)] error: Signal<Option<AppError>>) -> impl IntoV
                 }
                 _ => vec![],
             };
-            let text = tr_args(locale.get(), e.message_id(), &args);
+            let text = tr_args(locale.get_untracked(), e.message_id(), &args);
             view! { <p class="message error" role="alert">{text}</p> }
         })
     }

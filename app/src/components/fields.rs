@@ -4,61 +4,67 @@ use crate::i18n::{t, tr, use_i18n};
 use domain::Role;
 use leptos::prelude::*;
 
-/// A labelled input bound to a signal. The value survives a refused save.
+/// A labelled input with its hint and its error. Rendered on the server:
+/// after a refused post it shows again what the user typed.
 #[component]
 pub fn TextField(
-    /// The input's id (and name).
+    /// The input's id (and name, unless `name` is given).
     id: &'static str,
+    /// The name the form sends it under (e.g. `user[username]`).
+    #[prop(optional)]
+    name: Option<&'static str>,
     /// Message id of the label.
     label: &'static str,
-    value: RwSignal<String>,
+    /// The value to show (what was typed before a refusal, or stored).
+    #[prop(into, default = None)]
+    value: Option<String>,
     #[prop(default = "text")] kind: &'static str,
     #[prop(default = "off")] autocomplete: &'static str,
     /// Message id of a hint under the input.
     #[prop(optional)]
     hint: Option<&'static str>,
     /// Message id of the current error for this field, if any.
-    #[prop(into, optional)]
-    error: Signal<Option<String>>,
+    #[prop(into, default = None)]
+    error: Option<String>,
     #[prop(optional)] required: bool,
+    /// Extra attributes for number inputs and the like.
+    #[prop(optional)]
+    min: Option<&'static str>,
 ) -> impl IntoView {
-    let locale = use_i18n().locale;
-    let described = move || {
-        let mut ids = Vec::new();
-        if hint.is_some() {
-            ids.push(format!("{id}-hint"));
-        }
-        if error.get().is_some() {
-            ids.push(format!("{id}-error"));
-        }
-        (!ids.is_empty()).then(|| ids.join(" "))
-    };
+    let locale = use_i18n().locale.get_untracked();
+    let mut described = Vec::new();
+    if hint.is_some() {
+        described.push(format!("{id}-hint"));
+    }
+    if error.is_some() {
+        described.push(format!("{id}-error"));
+    }
+    let described = (!described.is_empty()).then(|| described.join(" "));
+    // A password is never sent back to the page.
+    let value = value.filter(|_| kind != "password");
     view! {
         <div class="field">
             <label for=id>{t(label)}</label>
             <input
                 id=id
-                name=id
+                name=name.unwrap_or(id)
                 type=kind
                 autocomplete=autocomplete
                 required=required
-                aria-invalid=move || error.get().is_some().then_some("true")
+                min=min
+                aria-invalid=error.is_some().then_some("true")
                 aria-describedby=described
-                prop:value=move || value.get()
-                on:input=move |ev| value.set(event_target_value(&ev))
+                value=value
             />
             {hint.map(|h| view! { <p class="hint" id=format!("{id}-hint")>{t(h)}</p> })}
-            {move || {
-                error
-                    .get()
-                    .map(|e| {
-                        view! {
-                            <p class="field-error" id=format!("{id}-error")>
-                                {tr(locale.get(), &e)}
-                            </p>
-                        }
-                    })
-            }}
+            {error
+                .map(|e| {
+                    view! {
+                        <p class="field-error" id=format!("{id}-error")>
+                            {tr(locale, &e)}
+                        </p>
+                    }
+                })}
         </div>
     }
 }
@@ -68,34 +74,4 @@ pub fn TextField(
 pub fn RoleLabel(role: Role) -> impl IntoView {
     let locale = use_i18n().locale;
     move || tr(locale.get(), &format!("role-{}", role.code()))
-}
-
-/// An action's error split for a form: the message next to the field it is
-/// about, anything else above the form.
-#[derive(Clone, Copy)]
-pub struct FormErrors {
-    error: Signal<Option<crate::error::AppError>>,
-}
-
-impl FormErrors {
-    pub fn new(error: Signal<Option<crate::error::AppError>>) -> Self {
-        FormErrors { error }
-    }
-
-    /// The message id of the error about `field`, for [`TextField`].
-    pub fn field(self, field: &'static str) -> Signal<Option<String>> {
-        let error = self.error;
-        Signal::derive(move || {
-            error
-                .get()
-                .filter(|e| e.field() == Some(field))
-                .map(|e| e.message_id().to_owned())
-        })
-    }
-
-    /// An error that is not about one field, for `ErrorMessage`.
-    pub fn general(self) -> Signal<Option<crate::error::AppError>> {
-        let error = self.error;
-        Signal::derive(move || error.get().filter(|e| e.field().is_none()))
-    }
 }

@@ -5,17 +5,11 @@ use crate::features::auth::{SetLanguage, SignOut};
 use crate::i18n::{t, use_i18n};
 use domain::{Locale, Permission};
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
 #[component]
 pub fn Header() -> impl IntoView {
     let session = use_session();
-    let sign_out = ServerAction::<SignOut>::new();
-    Effect::new(move |_| {
-        if let Some(Ok(())) = sign_out.value().get() {
-            // A full load: every cached view of the old session goes.
-            let _ = window().location().set_href("/signin");
-        }
-    });
     let nav = move || {
         session.user().map(|user| {
             let admin = user.roles.allows(Permission::ManageUsers);
@@ -37,9 +31,9 @@ pub fn Header() -> impl IntoView {
             view! {
                 <div class="user-menu">
                     <span class="user-name">{user.display_name}</span>
-                    <ActionForm action=sign_out attr:class="inline">
+                    <form class="inline" method="post" action=SignOut::PATH>
                         <button type="submit" class="link-button">{t("sign-out")}</button>
-                    </ActionForm>
+                    </form>
                 </div>
             }
         })
@@ -57,14 +51,14 @@ pub fn Header() -> impl IntoView {
 }
 
 /// Three buttons, each naming its language in that language, so that a
-/// reader of any one of them can find their own. Works without JavaScript
-/// (a form post); with it, the page re-renders at once.
+/// reader of any one of them can find their own. A plain form post: the
+/// page comes back in the chosen language (its assets are cached, so only
+/// the HTML travels).
 #[component]
 fn LanguageSwitcher() -> impl IntoView {
-    let i18n = use_i18n();
-    let action = ServerAction::<SetLanguage>::new();
+    let current = use_i18n().locale.get_untracked();
     view! {
-        <form class="lang-switcher" method="post" action="/api/set_language">
+        <form class="lang-switcher" method="post" action=SetLanguage::PATH>
             <span class="visually-hidden" id="lang-label">{t("language-switcher-label")}</span>
             <div role="group" aria-labelledby="lang-label">
                 {Locale::ALL
@@ -76,16 +70,7 @@ fn LanguageSwitcher() -> impl IntoView {
                                 name="locale"
                                 value=locale.code()
                                 lang=locale.code()
-                                aria-pressed=move || (i18n.locale.get() == locale).to_string()
-                                on:click=move |ev| {
-                                    ev.prevent_default();
-                                    i18n.locale.set(locale);
-                                    action
-                                        .dispatch(SetLanguage {
-                                            locale: locale.code().to_owned(),
-                                            remember: None,
-                                        });
-                                }
+                                aria-pressed=(current == locale).to_string()
                             >
                                 {locale.endonym()}
                             </button>

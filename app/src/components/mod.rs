@@ -2,12 +2,14 @@
 
 mod errors;
 mod fields;
+mod form_state;
 mod guard;
 mod header;
 mod session;
 
 pub use errors::{ErrorMessage, Forbidden, NotFound};
-pub use fields::{FormErrors, RoleLabel, TextField};
+pub use fields::{RoleLabel, TextField};
+pub use form_state::{FormFlash, FormState};
 pub use guard::Protected;
 pub use header::Header;
 pub use session::{Session, provide_session, use_session};

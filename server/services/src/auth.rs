@@ -17,7 +17,7 @@ pub fn token_hash(token: &str) -> String {
 }
 
 /// A new random secret (256 bits, hex): session cookies and API tokens.
-pub(crate) fn new_token() -> String {
+pub fn new_token() -> String {
     use rand::RngCore;
     let mut bytes = [0u8; 32];
     rand::rng().fill_bytes(&mut bytes);

@@ -16,6 +16,33 @@ use std::collections::BTreeMap;
 #[cfg(feature = "server")]
 use utoipa::ToSchema;
 
+/// Reads an optional value that may come as itself (JSON) or as text (a
+/// plain HTML form, where every value is text and an empty field means
+/// "none").
+fn blank_as_none<'de, D, T>(deserializer: D) -> Result<Option<T>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Deserialize<'de> + std::str::FromStr,
+    T::Err: std::fmt::Display,
+{
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Raw<T> {
+        Value(T),
+        Text(String),
+    }
+    match Option::<Raw<T>>::deserialize(deserializer)? {
+        None => Ok(None),
+        Some(Raw::Value(value)) => Ok(Some(value)),
+        Some(Raw::Text(text)) if text.trim().is_empty() => Ok(None),
+        Some(Raw::Text(text)) => text
+            .trim()
+            .parse()
+            .map(Some)
+            .map_err(serde::de::Error::custom),
+    }
+}
+
 /// The signed-in user, as the interface and `GET /api/v1/me` know them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(ToSchema))]
@@ -61,7 +88,10 @@ pub struct NewUser {
     pub username: String,
     pub display_name: String,
     pub password: String,
+    /// A form with no role ticked sends no `roles` at all.
+    #[serde(default)]
     pub roles: Vec<Role>,
+    #[serde(default, deserialize_with = "blank_as_none")]
     pub preferred_locale: Option<Locale>,
 }
 
@@ -71,7 +101,10 @@ pub struct UserChange {
     pub id: UserId,
     pub revision: i64,
     pub display_name: String,
+    #[serde(default)]
     pub roles: Vec<Role>,
+    /// A form sends an unticked checkbox as nothing: absent means inactive.
+    #[serde(default)]
     pub active: bool,
 }
 
@@ -179,7 +212,8 @@ impl PartialEq for VersionView {
 pub struct NewToken {
     /// A label to recognise it by, e.g. "statistics export".
     pub name: String,
-    /// Days until it stops working; none for no expiry.
+    /// Days until it stops working; none (or an empty field) for no expiry.
+    #[serde(default, deserialize_with = "blank_as_none")]
     pub expires_days: Option<u32>,
 }
 

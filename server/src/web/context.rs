@@ -25,6 +25,8 @@ pub struct EdgeSettings {
 pub struct EdgeState {
     pub services: Services,
     pub settings: EdgeSettings,
+    /// Outcomes of plain form posts waiting for their pages.
+    pub forms: super::forms::FormOutcomes,
 }
 
 /// The value of one cookie from the `Cookie` headers.

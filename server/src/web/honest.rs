@@ -68,6 +68,19 @@ pub async fn answer_honestly(request: Request, next: Next) -> Response {
     response
 }
 
+/// A redirect target or `Referer` as a path of this site (`/` when it
+/// points anywhere else).
+pub(crate) fn site_path(target: &str, host: Option<&str>) -> String {
+    match HeaderValue::from_str(target)
+        .ok()
+        .map(|v| (same_site_path(&v, host), v))
+    {
+        Some((None, _)) => target.to_owned(),
+        Some((Some(fixed), _)) => fixed.to_str().unwrap_or("/").to_owned(),
+        None => "/".to_owned(),
+    }
+}
+
 /// Keeps a redirect target if it is a path of this site; an absolute URL
 /// of this host becomes its path; anything else becomes `/`. `None` when
 /// the value is fine as it is.

@@ -6,6 +6,7 @@ pub(crate) mod context;
 mod cross_site;
 mod csp_report;
 pub(crate) mod error_page;
+mod forms;
 mod health;
 mod honest;
 mod refusals;
@@ -41,6 +42,7 @@ pub fn router(services: Services, leptos_options: LeptosOptions, settings: EdgeS
     let state = Arc::new(context::EdgeState {
         services: services.clone(),
         settings,
+        forms: forms::FormOutcomes::default(),
     });
     let header = |name: &'static str, value: &'static str| {
         SetResponseHeaderLayer::if_not_present(
@@ -70,6 +72,10 @@ pub fn router(services: Services, leptos_options: LeptosOptions, settings: EdgeS
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             refusals::record_refusals,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            forms::carry_form_outcomes,
         ))
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),

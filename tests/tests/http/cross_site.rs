@@ -60,7 +60,10 @@ async fn a_cross_site_admin_action_with_a_valid_session_is_refused() {
         let forged = admin
             .post(app.url("/api/create_user"))
             .header("sec-fetch-site", "cross-site")
-            .json(&serde_json::json!({ "user": planted }))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(tests::form_body(&std::collections::BTreeMap::from([(
+                "user", &planted,
+            )])))
             .send()
             .await
             .unwrap();

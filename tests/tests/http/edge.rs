@@ -88,16 +88,16 @@ async fn client_mistakes_are_4xx_in_the_callers_language_without_internal_detail
 
         // A missing field, and an unknown role: 400, no serde message.
         for (function, body) in [
-            ("change_password", r#"{"current":"a","new":"b"}"#),
+            ("change_password", "current=a&new=b"),
             (
                 "create_user",
-                r#"{"user":{"username":"x","display_name":"X","password":"long enough pw",
-                   "roles":["bogusrole"],"preferred_locale":null}}"#,
+                "user%5Busername%5D=x&user%5Bdisplay_name%5D=X&user%5Bpassword%5D=long+enough+pw\
+                 &user%5Broles%5D%5B0%5D=bogusrole",
             ),
         ] {
             let response = admin
                 .post(app.url(&format!("/api/{function}")))
-                .header("content-type", "application/json")
+                .header("content-type", "application/x-www-form-urlencoded")
                 .header("accept-language", "ru")
                 .body(body)
                 .send()

@@ -2,7 +2,7 @@ use crate::error::AppError;
 use leptos::prelude::*;
 
 /// Changes one's own password; other sessions of the account are ended.
-#[server(endpoint = "change_password", prefix = "/api", input = server_fn::codec::Json)]
+#[server(endpoint = "change_password", prefix = "/api")]
 pub async fn change_password(
     current: String,
     new: String,
@@ -18,14 +18,19 @@ pub async fn change_password(
                 new,
                 confirm,
             };
-            Ok(services
+            services
                 .change_password(
                     &ctx.actor()?,
                     ctx.session_token_hash.as_deref(),
                     ctx.client_ip.as_deref(),
                     change,
                 )
-                .await?)
+                .await?;
+            // A first sign-in's required change leads on to the start page.
+            if ctx.user.is_some_and(|u| u.must_change_password) {
+                super::redirect_plain_form("/");
+            }
+            Ok(())
         }
         .await,
     )

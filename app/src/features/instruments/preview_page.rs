@@ -2,10 +2,10 @@
 //! definition to the live preview. Nothing here is saved.
 
 use super::get_version;
-use super::preview::InstrumentPreview;
+use super::preview::PreviewIsland;
 use crate::components::{ErrorMessage, Protected};
 use crate::error::AppError;
-use crate::i18n::t;
+use crate::i18n::{t, use_i18n};
 use domain::definition::Definition;
 use domain::{InstrumentCode, Permission};
 use leptos::prelude::*;
@@ -45,7 +45,11 @@ fn PreviewLoader() -> impl IntoView {
                     .get()
                     .map(|result| match result {
                         Ok(v) => match Definition::from_json(v.definition.get()) {
-                            Ok(definition) => view! { <InstrumentPreview definition /> }.into_any(),
+                            Ok(_) => {
+                                let definition = v.definition.get().to_owned();
+                                let interface = use_i18n().locale.get_untracked();
+                                view! { <PreviewIsland definition interface /> }.into_any()
+                            }
                             Err(_) => {
                                 view! { <ErrorMessage error=Some(AppError::conflict("error-definition-unreadable")) /> }
                                     .into_any()

@@ -1,92 +1,64 @@
-//! The "API tokens" card of the account page.
+//! The "API tokens" card of the account page: plain forms. A new token's
+//! secret is shown on the next view of the page, once.
 
 use super::{CreateToken, RevokeToken, list_tokens};
-use crate::components::{ErrorMessage, FormErrors, TextField};
+use crate::components::{ErrorMessage, FormState, TextField};
 use crate::i18n::{t, use_i18n};
-use crate::model::{NewToken, TokenSummary};
+use crate::model::{CreatedToken, TokenSummary};
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
 #[component]
 pub fn TokensSection() -> impl IntoView {
-    let create = ServerAction::<CreateToken>::new();
-    let revoke = ServerAction::<RevokeToken>::new();
-    let tokens = Resource::new(
-        move || (create.version().get(), revoke.version().get()),
-        |_| list_tokens(),
-    );
-    let name = RwSignal::new(String::new());
-    let days = RwSignal::new(String::from("90"));
-    let created = create.value();
-    let error = Signal::derive(move || created.get().and_then(|r| r.err()));
-    let errors = FormErrors::new(error);
-    let revoke_error = Signal::derive(move || revoke.value().get().and_then(|r| r.err()));
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = created.get() {
-            name.set(String::new());
-        }
-    });
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let text = days.get_untracked();
-        let expires_days = match text.trim() {
-            "" => None,
-            // An unparsable number goes to the server as out of range,
-            // so the refusal names the field.
-            d => Some(d.parse().unwrap_or(0)),
-        };
-        create.dispatch(CreateToken {
-            token: NewToken {
-                name: name.get_untracked(),
-                expires_days,
-            },
-        });
-    };
+    let create = FormState::of(CreateToken::PATH);
+    let revoke = FormState::of(RevokeToken::PATH);
+    let tokens = Resource::new(|| (), |_| list_tokens());
+    let created = create.result::<CreatedToken>();
     view! {
         <section class="card" id="tokens">
             <h2>{t("tokens-title")}</h2>
             <p class="hint">{t("tokens-intro")}</p>
-            {move || {
-                created
-                    .get()
-                    .and_then(|r| r.ok())
-                    .map(|c| {
-                        view! {
-                            <div class="message success" role="status">
-                                <p>{t("tokens-created")}</p>
-                                <p><code class="token" data-token="new">{c.token}</code></p>
-                            </div>
-                        }
-                    })
-            }}
-            <form class="form" on:submit=on_submit>
-                <ErrorMessage error=errors.general() />
+            {created
+                .map(|c| {
+                    view! {
+                        <div class="message success" role="status">
+                            <p>{t("tokens-created")}</p>
+                            <p><code class="token" data-token="new">{c.token}</code></p>
+                        </div>
+                    }
+                })}
+            <form class="form" method="post" action=CreateToken::PATH>
+                <ErrorMessage error=create.general_error() />
                 <TextField
                     id="token-name"
+                    name="token[name]"
                     label="field-token-name"
-                    value=name
+                    value=create.value("token[name]")
                     hint="token-name-hint"
-                    error=errors.field("name")
+                    error=create.field_error("name")
                     required=true
                 />
                 <TextField
                     id="token-days"
+                    name="token[expires_days]"
                     label="field-token-days"
-                    value=days
+                    value=create.value("token[expires_days]").unwrap_or_else(|| "90".to_owned())
                     kind="number"
+                    min="1"
                     hint="token-days-hint"
-                    error=errors.field("expires_days")
+                    error=create.field_error("expires_days")
                 />
-                <button type="submit" class="primary" disabled=move || create.pending().get()>
+                <button type="submit" class="primary">
                     {t("tokens-create")}
                 </button>
             </form>
-            <ErrorMessage error=revoke_error />
+            <ErrorMessage error=revoke.error() />
             <Suspense fallback=|| view! { <p class="loading">{t("loading")}</p> }>
                 {move || {
                     tokens
                         .get()
                         .map(|result| match result {
-                            Ok(list) => view! { <TokenTable list revoke /> }.into_any(),
+                            Ok(list) => view! { <TokenTable list /> }.into_any(),
                             Err(e) => view! { <ErrorMessage error=Some(e) /> }.into_any(),
                         })
                 }}
@@ -96,11 +68,16 @@ pub fn TokensSection() -> impl IntoView {
 }
 
 #[component]
-fn TokenTable(list: Vec<TokenSummary>, revoke: ServerAction<RevokeToken>) -> impl IntoView {
-    let locale = use_i18n().locale;
+fn TokenTable(list: Vec<TokenSummary>) -> impl IntoView {
+    let locale = use_i18n().locale.get_untracked();
     if list.is_empty() {
         return view! { <p>{t("tokens-none")}</p> }.into_any();
     }
+    let when = move |at: Option<String>| {
+        at.as_deref()
+            .map(|at| locale.format_timestamp(at))
+            .unwrap_or_else(|| "—".to_owned())
+    };
     view! {
         <div class="table-wrap">
             <table>
@@ -117,34 +94,22 @@ fn TokenTable(list: Vec<TokenSummary>, revoke: ServerAction<RevokeToken>) -> imp
                     {list
                         .into_iter()
                         .map(|token| {
-                            let when = move |at: Option<String>| {
-                                move || {
-                                    at.as_deref()
-                                        .map(|at| locale.get().format_timestamp(at))
-                                        .unwrap_or_else(|| "—".to_owned())
-                                }
-                            };
-                            let created = token.created_at.clone();
                             let id = token.id;
                             let state = if token.revoked_at.is_some() {
                                 view! { <span>{t("tokens-revoked")}</span> }.into_any()
                             } else {
                                 view! {
-                                    <button
-                                        type="button"
-                                        on:click=move |_| {
-                                            revoke.dispatch(RevokeToken { id });
-                                        }
-                                    >
-                                        {t("tokens-revoke")}
-                                    </button>
+                                    <form class="inline" method="post" action=RevokeToken::PATH>
+                                        <input type="hidden" name="id" value=id.to_string() />
+                                        <button type="submit">{t("tokens-revoke")}</button>
+                                    </form>
                                 }
                                     .into_any()
                             };
                             view! {
                                 <tr data-token-id=id.to_string()>
                                     <td>{token.name.clone()}</td>
-                                    <td>{move || locale.get().format_timestamp(&created)}</td>
+                                    <td>{locale.format_timestamp(&token.created_at)}</td>
                                     <td>{when(token.expires_at.clone())}</td>
                                     <td>{when(token.last_used_at.clone())}</td>
                                     <td>{state}</td>

@@ -3,7 +3,7 @@ use domain::UserId;
 use leptos::prelude::*;
 
 /// Sets a temporary password that must be changed at the next sign-in.
-#[server(endpoint = "reset_password", prefix = "/api", input = server_fn::codec::Json)]
+#[server(endpoint = "reset_password", prefix = "/api")]
 pub async fn reset_password(id: UserId, temporary: String) -> Result<(), AppError> {
     use crate::request::*;
     respond(

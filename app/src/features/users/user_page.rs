@@ -1,13 +1,14 @@
 //! One account: change name, roles and status; reset the password.
 
-use super::role_picker::RolePicker;
+use super::role_picker::{RolePicker, sent_roles};
 use super::{ResetPassword, UpdateUser, get_user};
-use crate::components::{ErrorMessage, FormErrors, Protected, TextField};
+use crate::components::{ErrorMessage, FormState, Protected, TextField};
 use crate::error::AppError;
 use crate::i18n::t;
-use crate::model::{UserChange, UserSummary};
+use crate::model::UserSummary;
 use domain::{Permission, UserId};
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_params_map;
 
 #[component]
@@ -60,57 +61,54 @@ fn UserForms(user: UserSummary) -> impl IntoView {
 
 #[component]
 fn EditUser(user: UserSummary) -> impl IntoView {
-    let revision = RwSignal::new(user.revision);
-    let display_name = RwSignal::new(user.display_name.clone());
-    let roles = RwSignal::new(user.roles.iter().collect::<Vec<_>>());
-    let active = RwSignal::new(user.active);
-    let action = ServerAction::<UpdateUser>::new();
-    let result = action.value();
-    let error = Signal::derive(move || result.get().and_then(|r| r.err()));
-    let errors = FormErrors::new(error);
-    let name_error = errors.field("display_name");
-    let general_error = errors.general();
-    Effect::new(move |_| {
-        if let Some(Ok(())) = result.get() {
-            revision.update(|r| *r += 1);
-        }
-    });
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        action.dispatch(UpdateUser {
-            change: UserChange {
-                id: user.id,
-                revision: revision.get_untracked(),
-                display_name: display_name.get_untracked(),
-                roles: roles.get_untracked(),
-                active: active.get_untracked(),
-            },
-        });
-    };
+    let form = FormState::of(UpdateUser::PATH);
+    // After a refusal: what was typed, against the revision it was typed
+    // from (a conflict keeps the stale revision, so saving again is refused
+    // again until the page is reloaded and the other change seen).
+    let display_name = form
+        .value("change[display_name]")
+        .unwrap_or_else(|| user.display_name.clone());
+    let roles = sent_roles(&form, "change").unwrap_or_else(|| user.roles.iter().collect());
+    let active = form
+        .sent("change[active]", "true")
+        .filter(|_| form.error().is_some())
+        .unwrap_or(user.active);
+    let revision = form
+        .value("change[revision]")
+        .unwrap_or_else(|| user.revision.to_string());
     view! {
         <section class="card">
             <h1>{user.username.to_string()}</h1>
-            <form class="form" on:submit=on_submit>
-                <ErrorMessage error=general_error />
-                {move || {
-                    matches!(result.get(), Some(Ok(())))
-                        .then(|| view! { <p class="message success" role="status">{t("saved")}</p> })
-                }}
-                <TextField id="display_name" label="field-display-name" value=display_name error=name_error required=true />
-                <RolePicker selected=roles />
+            <form class="form" method="post" action=UpdateUser::PATH>
+                <input type="hidden" name="change[id]" value=user.id.to_string() />
+                <input type="hidden" name="change[revision]" value=revision />
+                <ErrorMessage error=form.general_error() />
+                {form
+                    .succeeded()
+                    .then(|| view! { <p class="message success" role="status">{t("saved")}</p> })}
+                <TextField
+                    id="display_name"
+                    name="change[display_name]"
+                    label="field-display-name"
+                    value=display_name
+                    error=form.field_error("display_name")
+                    required=true
+                />
+                <RolePicker prefix="change" selected=roles />
                 <div class="field">
                     <label class="choice" for="active">
                         <input
                             type="checkbox"
                             id="active"
-                            prop:checked=move || active.get()
-                            on:change=move |ev| active.set(event_target_checked(&ev))
+                            name="change[active]"
+                            value="true"
+                            checked=active
                         />
                         {t("field-active")}
                     </label>
                     <p class="hint">{t("active-hint")}</p>
                 </div>
-                <button type="submit" class="primary" disabled=move || action.pending().get()>
+                <button type="submit" class="primary">
                     {t("save")}
                 </button>
             </form>
@@ -120,45 +118,26 @@ fn EditUser(user: UserSummary) -> impl IntoView {
 
 #[component]
 fn ResetPasswordForm(id: UserId) -> impl IntoView {
-    let temporary = RwSignal::new(String::new());
-    let action = ServerAction::<ResetPassword>::new();
-    let result = action.value();
-    let error = Signal::derive(move || result.get().and_then(|r| r.err()));
-    let errors = FormErrors::new(error);
-    let field_error = errors.field("temporary");
-    let general_error = errors.general();
-    Effect::new(move |_| {
-        if let Some(Ok(())) = result.get() {
-            temporary.set(String::new());
-        }
-    });
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        action.dispatch(ResetPassword {
-            id,
-            temporary: temporary.get_untracked(),
-        });
-    };
+    let form = FormState::of(ResetPassword::PATH);
     view! {
         <section class="card">
             <h2>{t("users-reset-password")}</h2>
-            <form class="form" on:submit=on_submit>
-                <ErrorMessage error=general_error />
-                {move || {
-                    matches!(result.get(), Some(Ok(())))
-                        .then(|| view! { <p class="message success" role="status">{t("users-password-reset-done")}</p> })
-                }}
+            <form class="form" method="post" action=ResetPassword::PATH>
+                <input type="hidden" name="id" value=id.to_string() />
+                <ErrorMessage error=form.general_error() />
+                {form
+                    .succeeded()
+                    .then(|| view! { <p class="message success" role="status">{t("users-password-reset-done")}</p> })}
                 <TextField
                     id="temporary"
                     label="field-temporary-password"
-                    value=temporary
                     kind="password"
                     autocomplete="new-password"
                     hint="initial-password-hint"
-                    error=field_error
+                    error=form.field_error("temporary")
                     required=true
                 />
-                <button type="submit" disabled=move || action.pending().get()>
+                <button type="submit">
                     {t("users-reset-password")}
                 </button>
             </form>

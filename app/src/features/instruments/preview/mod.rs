@@ -27,7 +27,7 @@ mod outcome;
 mod section;
 pub mod state;
 
-use crate::i18n::use_i18n;
+use crate::i18n::{provide_i18n, use_i18n};
 use controls::{PreviewControls, PreviewHeader};
 use domain::definition::Definition;
 use domain::{Gender, Locale};
@@ -35,6 +35,25 @@ use leptos::prelude::*;
 use outcome::OutcomePanel;
 use section::PreviewSection;
 use state::PreviewState;
+
+/// The preview as an island: the one part of its page that runs in the
+/// browser. It gets the definition (as its JSON text) and the interface
+/// language from the server-rendered page, and marks `<html>` with
+/// `data-hydrated` once it is live (browser tests wait for that).
+#[island]
+pub fn PreviewIsland(definition: String, interface: Locale) -> impl IntoView {
+    provide_i18n(interface);
+    Effect::new(move |_| {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-hydrated", "");
+        }
+    });
+    match Definition::from_json(&definition) {
+        Ok(definition) => view! { <InstrumentPreview definition /> }.into_any(),
+        // The page checked it before rendering the island.
+        Err(_) => ().into_any(),
+    }
+}
 
 /// The preview of `definition`. The instrument locale starts as the
 /// interface locale when the definition has it (else its source locale),
