@@ -29,7 +29,7 @@ pub enum Command {
     /// Audit log tools.
     #[command(subcommand)]
     Audit(AuditCommand),
-    /// Instrument definitions: check, import, export.
+    /// Instrument definitions: check, import, export, compare.
     #[command(subcommand)]
     Instrument(InstrumentCommand),
 }
@@ -54,6 +54,23 @@ pub enum InstrumentCommand {
     Export {
         /// `CODE` or `CODE@VERSION`, e.g. `IRNS@1`.
         what: String,
+        #[command(flatten)]
+        db: DatabaseArgs,
+    },
+    /// Show what changed between two versions: one line per change,
+    /// `class  path  summary`, where class is structural, scoring, wording
+    /// (source-language text) or translation, and path a JSON pointer.
+    /// Exits 0 whether or not anything changed, non-zero when a version
+    /// cannot be read. Two files need no database.
+    Diff {
+        /// The older version: a definition file, or `CODE@VERSION` read
+        /// from the database (`--database-url`), e.g. `IRNS@1`.
+        before: String,
+        /// The newer version, likewise.
+        after: String,
+        /// Print `{"changes": [{"class", "path", "before", "after", "summary"}]}`.
+        #[arg(long)]
+        json: bool,
         #[command(flatten)]
         db: DatabaseArgs,
     },

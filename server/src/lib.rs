@@ -7,5 +7,6 @@ pub mod api;
 pub mod audit_commands;
 pub mod cli;
 pub mod config;
+pub mod instrument_diff;
 pub mod startup;
 pub mod web;

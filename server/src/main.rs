@@ -233,5 +233,11 @@ async fn instrument(command: InstrumentCommand) -> Result<ExitCode, Box<dyn std:
             println!("{definition}");
             Ok(ExitCode::SUCCESS)
         }
+        InstrumentCommand::Diff {
+            before,
+            after,
+            json,
+            db,
+        } => server::instrument_diff::run(&before, &after, json, &db).await,
     }
 }

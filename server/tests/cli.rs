@@ -1,5 +1,5 @@
 //! The `mizon` command line, run as a process: `instrument validate`,
-//! `import` and `export`.
+//! `import`, `export` and `diff`.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -116,6 +116,45 @@ fn export_returns_exactly_what_import_took_across_databases() {
 }
 
 #[test]
+fn diff_of_two_files_needs_no_database_and_prints_each_change() {
+    let dir = temp_dir();
+    let original = "instrument-library/intake-screen/definition.json";
+    let mut value: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(repo().join(original)).unwrap()).unwrap();
+    value["sections"][2]["items"][3]["label"]["ru"]["female"] = serde_json::json!("Новая");
+    let fixed = dir.join("fixed.json");
+    std::fs::write(&fixed, value.to_string()).unwrap();
+    let fixed = fixed.to_str().unwrap();
+
+    let unused = dir.join("unused.db");
+    let out = mizon(&["instrument", "diff", original, fixed], Some(&unused));
+    assert!(out.status.success(), "{out:?}");
+    assert!(!unused.exists(), "two files open no database");
+    let text = stdout(&out);
+    assert_eq!(text.lines().count(), 1, "{text}");
+    assert!(
+        text.starts_with("translation  /sections/2/items/3/label/ru/female  item peers"),
+        "{text}"
+    );
+
+    let out = mizon(&["instrument", "diff", "--json", original, fixed], None);
+    assert!(out.status.success(), "{out:?}");
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(json["changes"][0]["class"], "translation");
+    assert_eq!(json["changes"][0]["after"], "Новая");
+    assert_eq!(json["changes"].as_array().unwrap().len(), 1);
+
+    // No change is still success; an unreadable side is not.
+    let same = mizon(&["instrument", "diff", original, original], None);
+    assert!(
+        same.status.success() && stdout(&same).is_empty(),
+        "{same:?}"
+    );
+    let missing = mizon(&["instrument", "diff", original, "no-such.json"], None);
+    assert!(!missing.status.success());
+}
+
+#[test]
 fn help_documents_every_subcommand() {
     let out = mizon(&["--help"], None);
     let text = stdout(&out);
@@ -127,7 +166,7 @@ fn help_documents_every_subcommand() {
         assert!(admin.contains(sub), "{sub} missing from admin --help");
     }
     let out = mizon(&["instrument", "--help"], None);
-    for sub in ["validate", "import", "export"] {
+    for sub in ["validate", "import", "export", "diff"] {
         assert!(
             stdout(&out).contains(sub),
             "{sub} missing from instrument --help"

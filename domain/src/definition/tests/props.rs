@@ -1,4 +1,5 @@
 //! Property tests: generated definitions survive export → import exactly;
+//! the version diff reports a change whenever two definitions differ;
 //! parsing, type checking, evaluation, validation and scoring never panic,
 //! whatever the definition, condition or answers.
 
@@ -379,6 +380,13 @@ proptest! {
         let back = Definition::from_json(&json).map_err(|e| TestCaseError::fail(format!("{e:?}\n{json}")))?;
         prop_assert_eq!(&back, &def);
         prop_assert_eq!(back.to_json_pretty(), json);
+    }
+
+    /// The diff misses nothing: no change reported means nothing changed.
+    #[test]
+    fn the_diff_is_empty_exactly_when_the_definitions_are_equal(a in definition(), b in definition()) {
+        prop_assert!(diff(&a, &a.clone()).is_empty());
+        prop_assert_eq!(diff(&a, &b).is_empty(), a == b, "{:#?}", diff(&a, &b));
     }
 
     #[test]
