@@ -8,6 +8,7 @@
 //! Instrument wording is *not* here: it is versioned data in the database.
 
 use domain::Locale;
+use domain::definition::{MessageArg, frame_of};
 use fluent_templates::{Loader, fluent_bundle::FluentValue, static_loader};
 use leptos::prelude::*;
 use std::borrow::Cow;
@@ -48,6 +49,43 @@ pub fn tr_args(locale: Locale, id: &str, args: &[(&'static str, FluentValue<'sta
         .map(|(k, v)| (Cow::Borrowed(*k), v.clone()))
         .collect();
     LOCALES.lookup_with_args(&language_id(locale), id, &map)
+}
+
+/// Puts a problem of a definition into words in `locale`: its message id
+/// with its arguments (terms said first, a condition problem framed by
+/// `check-condition`), or its `message` as it came when it has no id or
+/// the id is unknown (an older server, a JSON Schema problem).
+pub fn tr_problem(locale: Locale, problem: &crate::model::Problem) -> String {
+    try_tr_check(locale, &problem.message_id, &problem.args)
+        .unwrap_or_else(|| problem.message.clone())
+}
+
+fn try_tr_check(
+    locale: Locale,
+    id: &str,
+    args: &std::collections::BTreeMap<String, MessageArg>,
+) -> Option<String> {
+    if id.is_empty() {
+        return None;
+    }
+    let lang = language_id(locale);
+    let mut values: HashMap<Cow<'static, str>, FluentValue<'static>> = HashMap::new();
+    for (name, value) in args {
+        let value = match value {
+            MessageArg::Number(n) => FluentValue::from(*n),
+            MessageArg::Text(t) => FluentValue::from(t.clone()),
+            MessageArg::Term { term } => FluentValue::from(LOCALES.try_lookup(&lang, term)?),
+        };
+        values.insert(Cow::Owned(name.clone()), value);
+    }
+    let text = LOCALES.try_lookup_with_args(&lang, id, &values)?;
+    match frame_of(id) {
+        None => Some(text),
+        Some(frame) => {
+            values.insert(Cow::Borrowed("problem"), FluentValue::from(text));
+            LOCALES.try_lookup_with_args(&lang, frame, &values)
+        }
+    }
 }
 
 /// The interface language of this page, shared by every component.
@@ -101,5 +139,55 @@ mod tests {
         }
         assert_ne!(tr(Locale::Tg, "nav-home"), tr(Locale::En, "nav-home"));
         assert_ne!(tr(Locale::Ru, "nav-home"), tr(Locale::En, "nav-home"));
+    }
+
+    fn problem_of(source: &str) -> crate::model::Problem {
+        let def = domain::definition::Definition::from_json(source).expect("it parses");
+        let mut errors = def.check();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        errors.remove(0).into()
+    }
+
+    const MINIMAL: &str = r#"{"format":1,"meta":{"code":"T","title":{"en":"t","ru":"т"},
+        "purpose":{"en":"p","ru":"ц"},"source_locale":"en","required_locales":["en","ru"],
+        "genders":["male"]},"scales":[],"sections":[{"key":"s","title":{"en":"S","ru":"Р"},
+        "items":[{"key":"a","type":"number","label":{"en":"A","ru":"А"}SHOW}]}]}"#;
+
+    #[test]
+    fn a_problem_is_said_in_the_interface_language_with_its_words() {
+        let source = MINIMAL.replace(r#","ru":"А""#, "").replace("SHOW", "");
+        let problem = problem_of(&source);
+        assert_eq!(problem.path, "/sections/0/items/0/label/ru");
+        let ru = tr_problem(Locale::Ru, &problem);
+        assert_eq!(ru, "Нет формулировки на языке «русский».");
+        let tg = tr_problem(Locale::Tg, &problem);
+        assert_eq!(tg, "Матн бо забони «русӣ» нест.");
+        assert_eq!(
+            tr_problem(Locale::En, &problem),
+            "The Russian wording is missing."
+        );
+    }
+
+    #[test]
+    fn a_condition_problem_says_where_in_the_condition() {
+        let source = MINIMAL.replace("SHOW", r#","show_if":"answer(\"b\") == 1""#);
+        let problem = problem_of(&source);
+        assert_eq!(problem.path, "/sections/0/items/0/show_if");
+        assert_eq!(
+            tr_problem(Locale::Ru, &problem),
+            "Условие, символ 1: Пункта `b` нет."
+        );
+        assert_eq!(
+            tr_problem(Locale::En, &problem),
+            "Condition, at character 1: There is no item `b`."
+        );
+    }
+
+    #[test]
+    fn an_unknown_message_id_falls_back_to_the_message() {
+        let mut problem = crate::model::Problem::text("/x", "as it came");
+        assert_eq!(tr_problem(Locale::Ru, &problem), "as it came");
+        problem.message_id = "check-no-such-message".into();
+        assert_eq!(tr_problem(Locale::Tg, &problem), "as it came");
     }
 }

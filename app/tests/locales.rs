@@ -222,3 +222,28 @@ fn every_audit_action_and_target_has_a_name_in_every_language() {
         }
     }
 }
+
+#[test]
+fn every_definition_check_message_exists_in_every_language() {
+    let ids = domain::definition::all_message_ids();
+    assert!(ids.len() > 80, "too few check message ids: {}", ids.len());
+    for locale in ["en", "ru", "tg"] {
+        let messages = load(locale);
+        let missing: Vec<_> = ids
+            .iter()
+            .filter(|id| !messages.contains_key(*id))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "{locale}/definition-check.ftl lacks {missing:?}"
+        );
+    }
+    // And nothing there that no check can say.
+    let en = load("en");
+    let unused: Vec<_> = en
+        .keys()
+        .filter(|id| id.starts_with("check-") || id.starts_with("expr-"))
+        .filter(|id| !ids.contains(id))
+        .collect();
+    assert!(unused.is_empty(), "messages no check produces: {unused:?}");
+}

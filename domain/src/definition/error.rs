@@ -2,13 +2,18 @@
 //! understands it and located by a JSON pointer into the document.
 //!
 //! `kind` is for code (tests, the editor highlighting a field); `message` is
-//! plain English for people; `path` is an RFC 6901 JSON pointer such as
-//! `/sections/2/items/5/label/ru/female`.
+//! plain English for the command line and logs; `message_id` and `args` say
+//! the same in any interface language (see [`super::message`]); `path` is
+//! an RFC 6901 JSON pointer such as `/sections/2/items/5/label/ru/female`.
 
 use super::expr::{ExprError, ExprErrorKind};
+use super::message::{MessageArg, MessageArgs};
 use crate::{Gender, Locale};
 use std::fmt;
 
+/// What kind of problem. A new kind needs its message ids in
+/// `message.rs` (`message_ids`, and `ALL_BUT_EXPRESSION`) and its messages
+/// in every `locales/*/definition-check.ftl`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DefinitionErrorKind {
     /// The text is not JSON at all.
@@ -60,29 +65,56 @@ pub enum DefinitionErrorKind {
 pub struct DefinitionError {
     pub path: String,
     pub kind: DefinitionErrorKind,
+    /// In English.
     pub message: String,
+    /// The Fluent message (`locales/*/definition-check.ftl`), one of
+    /// `kind.message_ids()`; for a condition, the condition problem's own.
+    pub message_id: &'static str,
+    /// The message's named arguments; for a condition, also `at`.
+    pub args: MessageArgs,
 }
 
 impl DefinitionError {
+    /// An error with its message id; add the message's arguments with
+    /// [`DefinitionError::arg`].
     pub fn new(
         path: impl Into<String>,
         kind: DefinitionErrorKind,
+        message_id: &'static str,
         message: impl Into<String>,
     ) -> Self {
+        debug_assert!(
+            kind.message_ids().contains(&message_id),
+            "{message_id} is not listed for {kind:?}"
+        );
         DefinitionError {
             path: path.into(),
             kind,
             message: message.into(),
+            message_id,
+            args: Vec::new(),
         }
     }
 
-    /// A condition error at `path` (the condition's field).
+    /// Adds a named argument of the message.
+    pub fn arg(mut self, name: &'static str, value: impl Into<MessageArg>) -> Self {
+        self.args.push((name, value.into()));
+        self
+    }
+
+    /// A condition error at `path` (the condition's field). Its message is
+    /// said inside [`super::CONDITION_MESSAGE_ID`], which adds the position `at`.
     pub(crate) fn expression(path: &str, e: ExprError) -> Self {
-        DefinitionError::new(
-            path,
-            DefinitionErrorKind::Expression(e.kind),
-            format!("condition {e}"),
-        )
+        let message = format!("condition {e}");
+        let mut args = e.args;
+        args.push(("at", e.at.into()));
+        DefinitionError {
+            path: path.to_owned(),
+            kind: DefinitionErrorKind::Expression(e.kind),
+            message,
+            message_id: e.message_id,
+            args,
+        }
     }
 }
 

@@ -23,6 +23,7 @@ pub mod error;
 pub mod expr;
 pub(crate) mod index;
 pub mod keys;
+pub mod message;
 pub mod model;
 pub mod outcome;
 mod parse;
@@ -41,6 +42,7 @@ pub use expr::{Condition, ExprError, ExprErrorKind};
 pub use keys::{
     FlagKey, InstrumentCode, ItemKey, JudgementKey, KeyError, ScaleKey, ScoreKey, SectionKey,
 };
+pub use message::{CONDITION_MESSAGE_ID, MessageArg, MessageArgs, all_message_ids, frame_of};
 pub use model::{
     Definition, FORMAT_VERSION, Item, ItemType, Meta, OmitOption, OptionValue, Requirement, Scale,
     ScaleOption, Section,

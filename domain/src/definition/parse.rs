@@ -14,11 +14,16 @@ use serde_json::Value;
 /// Parses and structurally checks; semantic checks are `Definition::check`.
 pub fn from_json(source: &str) -> Result<Definition, Vec<DefinitionError>> {
     let value: Value = serde_json::from_str(source).map_err(|e| {
-        vec![DefinitionError::new(
-            "",
-            K::Syntax,
-            format!("the file is not valid JSON: {e}"),
-        )]
+        vec![
+            DefinitionError::new(
+                "",
+                K::Syntax,
+                "check-syntax",
+                format!("the file is not valid JSON: {e}"),
+            )
+            .arg("line", e.line())
+            .arg("column", e.column()),
+        ]
     })?;
     from_value(value)
 }
@@ -45,13 +50,28 @@ fn read<T: DeserializeOwned>(
         Ok(t) => Some(t),
         Err(e) => {
             let path = format!("{base}{}", pointer(e.path()));
-            errors.push(DefinitionError::new(
-                path,
-                K::Structure,
-                e.inner().to_string(),
-            ));
+            errors.push(structure_error(path, e.inner().to_string()));
             None
         }
+    }
+}
+
+/// A serde error, with a message id for the common cases: serde says them
+/// in English only ("unknown field `lable`, expected one of …").
+fn structure_error(path: String, message: String) -> DefinitionError {
+    let quoted = |prefix: &str| {
+        let rest = message.strip_prefix(prefix)?;
+        rest.split('`').next().map(str::to_owned)
+    };
+    let error = |id| DefinitionError::new(path.clone(), K::Structure, id, message.clone());
+    if let Some(field) = quoted("unknown field `") {
+        error("check-structure-unknown-field").arg("field", field)
+    } else if let Some(field) = quoted("missing field `") {
+        error("check-structure-missing-field").arg("field", field)
+    } else if let Some(value) = quoted("unknown variant `") {
+        error("check-structure-unknown-variant").arg("value", value)
+    } else {
+        error("check-structure").arg("detail", message.as_str())
     }
 }
 
@@ -80,6 +100,7 @@ pub fn from_value(mut value: Value) -> Result<Definition, Vec<DefinitionError>> 
         return Err(vec![DefinitionError::new(
             "",
             K::Structure,
+            "check-structure-not-object",
             "a definition must be a JSON object",
         )]);
     }
@@ -178,6 +199,10 @@ mod tests {
             "{}",
             errors[2].message
         );
+        assert_eq!(errors[0].message_id, "check-structure-unknown-field");
+        assert_eq!(errors[0].args, [("field", "lable".into())]);
+        assert_eq!(errors[1].message_id, "check-structure-unknown-variant");
+        assert_eq!(errors[2].message_id, "check-structure");
     }
 
     #[test]

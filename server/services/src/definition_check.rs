@@ -33,44 +33,30 @@ pub fn check_bundled_definition(source: &str) -> Result<Definition, Vec<Problem>
 
 fn check(source: &str, with_schema: bool) -> Result<Definition, Vec<Problem>> {
     let value: Value = serde_json::from_str(source).map_err(|e| {
-        vec![Problem {
-            path: String::new(),
-            message: format!(
-                "not valid JSON (line {}, column {}): {e}",
-                e.line(),
-                e.column()
-            ),
-        }]
+        let message = format!(
+            "not valid JSON (line {}, column {}): {e}",
+            e.line(),
+            e.column()
+        );
+        let mut problem = Problem::text("", message);
+        problem.message_id = "check-syntax".to_owned();
+        problem.args.insert("line".to_owned(), e.line().into());
+        problem.args.insert("column".to_owned(), e.column().into());
+        vec![problem]
     })?;
     if with_schema {
         let schema_problems: Vec<Problem> = validator()
             .iter_errors(&value)
-            .map(|e| Problem {
-                path: e.instance_path.to_string(),
-                message: e.to_string(),
-            })
+            // jsonschema says these in English only.
+            .map(|e| Problem::text(e.instance_path.to_string(), e.to_string()))
             .collect();
         if !schema_problems.is_empty() {
             return Err(schema_problems);
         }
     }
-    let definition = Definition::from_value(value).map_err(|errors| {
-        errors
-            .into_iter()
-            .map(|e| Problem {
-                path: e.path.to_string(),
-                message: e.message,
-            })
-            .collect::<Vec<_>>()
-    })?;
-    let semantic: Vec<Problem> = definition
-        .check()
-        .into_iter()
-        .map(|e| Problem {
-            path: e.path.to_string(),
-            message: e.message,
-        })
-        .collect();
+    let definition = Definition::from_value(value)
+        .map_err(|errors| errors.into_iter().map(Problem::from).collect::<Vec<_>>())?;
+    let semantic: Vec<Problem> = definition.check().into_iter().map(Problem::from).collect();
     if semantic.is_empty() {
         Ok(definition)
     } else {
@@ -99,6 +85,8 @@ mod tests {
         let problems = check_definition("{\n  \"format\": 1,\n").unwrap_err();
         assert_eq!(problems.len(), 1);
         assert!(problems[0].message.contains("line 3"), "{problems:?}");
+        assert_eq!(problems[0].message_id, "check-syntax");
+        assert_eq!(problems[0].args["line"], 3usize.into());
     }
 
     #[test]
@@ -121,11 +109,16 @@ mod tests {
         let label = &mut value["sections"][0]["items"][0]["label"];
         label["ru"] = serde_json::json!({ "male": "Только мужская формулировка" });
         let problems = check_definition(&value.to_string()).unwrap_err();
-        assert!(
-            problems
-                .iter()
-                .any(|p| p.path == "/sections/0/items/0/label/ru/female"),
-            "{problems:?}"
+        let problem = problems
+            .iter()
+            .find(|p| p.path == "/sections/0/items/0/label/ru/female")
+            .unwrap_or_else(|| panic!("{problems:?}"));
+        assert_eq!(problem.message_id, "check-missing-gender-wording");
+        assert_eq!(
+            problem.args["gender"],
+            domain::definition::MessageArg::Term {
+                term: "check-term-gender-female".into()
+            }
         );
     }
 }

@@ -6,6 +6,7 @@
 //! parses them and names the field that is wrong; response types carry
 //! typed values.
 
+use domain::definition::{DefinitionError, MessageArg};
 use domain::{
     AuditAction, AuditTarget, InstrumentCode, Locale, Role, Roles, TokenId, UserId, Username,
     VersionStatus,
@@ -237,11 +238,52 @@ pub struct CreatedToken {
 
 /// One problem of a refused document or request, located by JSON pointer
 /// (empty for the whole document).
+///
+/// `message` is text; `message_id` and `args`, when the id is not empty,
+/// say the same in any interface language (`locales/*/definition-check.ftl`,
+/// put into words by `app::i18n::tr_problem`). Older answers lack them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(ToSchema))]
 pub struct Problem {
     pub path: String,
+    /// In the caller's language when the API answers; in English in logs.
     pub message: String,
+    /// The Fluent message id, e.g. `check-band-gap`; empty when the problem
+    /// has none (a JSON Schema problem).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub message_id: String,
+    /// The message's named arguments: numbers, texts, or `{"term": id}`
+    /// for a word said by another message.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    #[cfg_attr(feature = "server", schema(value_type = Object))]
+    pub args: BTreeMap<String, MessageArg>,
+}
+
+impl Problem {
+    /// A problem said only in words (no message id).
+    pub fn text(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Problem {
+            path: path.into(),
+            message: message.into(),
+            message_id: String::new(),
+            args: BTreeMap::new(),
+        }
+    }
+}
+
+impl From<DefinitionError> for Problem {
+    fn from(e: DefinitionError) -> Self {
+        Problem {
+            path: e.path,
+            message: e.message,
+            message_id: e.message_id.to_owned(),
+            args: e
+                .args
+                .into_iter()
+                .map(|(name, value)| (name.to_owned(), value))
+                .collect(),
+        }
+    }
 }
 
 impl std::fmt::Display for Problem {

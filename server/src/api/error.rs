@@ -6,7 +6,7 @@
 //! body in the language `Accept-Language` asks for, so no handler needs to
 //! know the language.
 
-use app::i18n::{arg, tr, tr_args};
+use app::i18n::{arg, tr, tr_args, tr_problem};
 use axum::extract::Request;
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::middleware::Next;
@@ -26,7 +26,8 @@ pub struct ApiFailure {
     pub message_id: &'static str,
     /// Fluent arguments of the message.
     pub args: Vec<(&'static str, Arg)>,
-    /// Problems whose `message` is a Fluent id (fields) or a text (definitions).
+    /// Problems whose `message` is a Fluent id (fields), or that carry
+    /// their own `message_id` and `args` (definitions; see `tr_problem`).
     pub problems: Vec<(Problem, bool)>,
     /// Seconds to wait before retrying (`Retry-After`), for 429 and 503.
     pub retry_after: Option<i64>,
@@ -112,13 +113,8 @@ impl From<ServiceError> for ApiFailure {
             ServiceError::Invalid { field, message_id } => {
                 let mut f =
                     ApiFailure::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid", message_id);
-                f.problems.push((
-                    Problem {
-                        path: format!("/{field}"),
-                        message: message_id.to_owned(),
-                    },
-                    true,
-                ));
+                f.problems
+                    .push((Problem::text(format!("/{field}"), message_id), true));
                 f
             }
             ServiceError::BadRequest(message_id) => {
@@ -184,12 +180,12 @@ impl ApiFailure {
                 .problems
                 .iter()
                 .map(|(p, is_message_id)| Problem {
-                    path: p.path.clone(),
                     message: if *is_message_id {
                         tr(locale, &p.message)
                     } else {
-                        p.message.clone()
+                        tr_problem(locale, p)
                     },
+                    ..p.clone()
                 })
                 .collect(),
         }

@@ -3,7 +3,7 @@
 
 use domain::{Locale, Role, VersionStatus};
 use reqwest::{Method, StatusCode};
-use services::model::{InstrumentSummary, VersionSummary, VersionView};
+use services::model::{ApiError, InstrumentSummary, VersionSummary, VersionView};
 use sha2::{Digest, Sha256};
 use tests::api::intake_as;
 use tests::{TestApp, on_each_engine};
@@ -116,6 +116,77 @@ async fn a_version_carries_its_canonical_definition_and_that_definitions_hash() 
             .await
             .unwrap();
         assert_eq!(text, exported);
+        app.stop().await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn every_check_problem_of_a_refused_draft_is_said_in_the_callers_language_at_its_path() {
+    on_each_engine(|db| async move {
+        let app = TestApp::spawn(&db).await;
+        let author = app.api_user("author", &[Role::Methodologist]).await;
+        // Three problems the JSON Schema lets through and the checks find: a
+        // missing Russian female wording, a gap between bands, and a
+        // condition naming an item that does not exist.
+        let mut broken: serde_json::Value = serde_json::from_str(&intake_as("NEWX")).unwrap();
+        let item = &mut broken["sections"][0]["items"][0];
+        item["label"]["ru"] = serde_json::json!({ "male": "Только мужская формулировка" });
+        item["show_if"] = serde_json::json!(r#"answer("nope") == 1"#);
+        broken["scores"][0]["bands"][1]["min"] = serde_json::json!(2);
+        let broken = broken.to_string();
+
+        let mut answers = Vec::new();
+        for language in ["ru", "en"] {
+            let response = app
+                .api(Method::POST, "/api/v1/instruments/NEWX/versions")
+                .token(&author)
+                .language(language)
+                .body(broken.clone())
+                .send()
+                .await;
+            assert_eq!(response.status(), StatusCode::UNPROCESSABLE_ENTITY);
+            let body: ApiError = response.json().await.expect("an error body");
+            assert_eq!(body.error, "invalid-definition");
+            answers.push(body);
+        }
+        let (ru, en) = (&answers[0], &answers[1]);
+        let said = |body: &ApiError, path: &str| -> String {
+            let problem = body
+                .problems
+                .iter()
+                .find(|p| p.path == path)
+                .unwrap_or_else(|| panic!("no problem at {path}: {:?}", body.problems));
+            problem.message.clone()
+        };
+        for (path, russian, english) in [
+            (
+                "/sections/0/items/0/label/ru/female",
+                "Нет формулировки на языке «русский» для пола «женский».",
+                "The Russian wording for female subjects is missing.",
+            ),
+            (
+                "/scores/0/bands/1/min",
+                "Для баллов от 1 до 1 нет диапазона.",
+                "Scores 1 to 1 have no band.",
+            ),
+            (
+                "/sections/0/items/0/show_if",
+                "Условие, символ 1: Пункта `nope` нет.",
+                "Condition, at character 1: There is no item `nope`.",
+            ),
+        ] {
+            assert_eq!(said(ru, path), russian, "{path}");
+            assert_eq!(said(en, path), english, "{path}");
+        }
+        assert_eq!(ru.problems.len(), 3, "{:?}", ru.problems);
+        // The message id and arguments come along, for clients that say
+        // them in yet another way.
+        let gap = ru
+            .problems
+            .iter()
+            .find(|p| p.message_id == "check-band-gap");
+        assert_eq!(gap.expect("the gap").args["from"], 1i64.into());
         app.stop().await;
     })
     .await;

@@ -23,11 +23,15 @@ pub(crate) fn score_entries<'a>(
             Some((p, _)) => positions.push(p),
             None => {
                 if let Some((base, errors)) = report.as_mut() {
-                    errors.push(DefinitionError::new(
-                        format!("{base}/items/{i}"),
-                        K::UnknownReference,
-                        format!("there is no item `{key}`"),
-                    ));
+                    errors.push(
+                        DefinitionError::new(
+                            format!("{base}/items/{i}"),
+                            K::UnknownReference,
+                            "check-unknown-item",
+                            format!("there is no item `{key}`"),
+                        )
+                        .arg("key", key.as_str()),
+                    );
                 }
             }
         }
@@ -37,11 +41,15 @@ pub(crate) fn score_entries<'a>(
             Some((_, range)) => positions.extend(range.clone()),
             None => {
                 if let Some((base, errors)) = report.as_mut() {
-                    errors.push(DefinitionError::new(
-                        format!("{base}/sections/{i}"),
-                        K::UnknownReference,
-                        format!("there is no section `{key}`"),
-                    ));
+                    errors.push(
+                        DefinitionError::new(
+                            format!("{base}/sections/{i}"),
+                            K::UnknownReference,
+                            "check-unknown-section",
+                            format!("there is no section `{key}`"),
+                        )
+                        .arg("key", key.as_str()),
+                    );
                 }
             }
         }
@@ -69,6 +77,7 @@ pub(super) fn check_scores(index: &Index, errors: &mut Vec<DefinitionError>) {
             errors.push(DefinitionError::new(
                 &base,
                 K::InvalidScoreRule,
+                "check-score-no-items",
                 "a score needs `items`, `sections` or both",
             ));
         }
@@ -81,6 +90,7 @@ pub(super) fn check_scores(index: &Index, errors: &mut Vec<DefinitionError>) {
             (ScoreMethod::Count, None) => errors.push(DefinitionError::new(
                 &base,
                 K::InvalidScoreRule,
+                "check-count-no-value",
                 "a count needs the `value` it counts",
             )),
             (ScoreMethod::Count, Some(v)) => {
@@ -89,16 +99,21 @@ pub(super) fn check_scores(index: &Index, errors: &mut Vec<DefinitionError>) {
                     .iter()
                     .any(|e| e.domain().is_some_and(|d| d.contains(&wanted)))
                 {
-                    errors.push(DefinitionError::new(
-                        format!("{base}/value"),
-                        K::InvalidScoreRule,
-                        format!("no item of this score can be answered {v}"),
-                    ));
+                    errors.push(
+                        DefinitionError::new(
+                            format!("{base}/value"),
+                            K::InvalidScoreRule,
+                            "check-count-value-impossible",
+                            format!("no item of this score can be answered {v}"),
+                        )
+                        .arg("value", v.to_string()),
+                    );
                 }
             }
             (_, Some(_)) => errors.push(DefinitionError::new(
                 format!("{base}/value"),
                 K::UnexpectedField,
+                "check-unexpected-value",
                 "only a count has a `value`",
             )),
             (_, None) => {
@@ -106,11 +121,15 @@ pub(super) fn check_scores(index: &Index, errors: &mut Vec<DefinitionError>) {
                     if let Some((_, e)) = index.entry(key.as_str())
                         && !e.is_scorable()
                     {
-                        errors.push(DefinitionError::new(
-                            format!("{base}/items/{j}"),
-                            K::NotScorable,
-                            format!("item `{key}` has no scores to add up"),
-                        ));
+                        errors.push(
+                            DefinitionError::new(
+                                format!("{base}/items/{j}"),
+                                K::NotScorable,
+                                "check-item-not-scorable",
+                                format!("item `{key}` has no scores to add up"),
+                            )
+                            .arg("key", key.as_str()),
+                        );
                     }
                 }
             }
@@ -138,27 +157,37 @@ fn check_bands(score: &Score, entries: &[&Entry], base: &str, errors: &mut Vec<D
         let path = format!("{base}/bands/{j}");
         if band.min > band.max {
             consistent = false;
-            errors.push(DefinitionError::new(
-                format!("{path}/max"),
-                K::InvalidBand,
-                format!(
-                    "this band ends ({}) before it starts ({})",
-                    band.max, band.min
-                ),
-            ));
+            errors.push(
+                DefinitionError::new(
+                    format!("{path}/max"),
+                    K::InvalidBand,
+                    "check-band-reversed",
+                    format!(
+                        "this band ends ({}) before it starts ({})",
+                        band.max, band.min
+                    ),
+                )
+                .arg("min", band.min)
+                .arg("max", band.max),
+            );
         }
         if let Some(prev) = j.checked_sub(1).map(|p| &score.bands[p]) {
             let expected = prev.max.saturating_add(1);
             if band.min < expected {
                 consistent = false;
-                errors.push(DefinitionError::new(format!("{path}/min"), K::BandOverlap, format!("this band starts at {} but the band before it ends at {}; bands must not overlap and go from low to high", band.min, prev.max)));
+                errors.push(DefinitionError::new(format!("{path}/min"), K::BandOverlap, "check-band-overlap", format!("this band starts at {} but the band before it ends at {}; bands must not overlap and go from low to high", band.min, prev.max)).arg("min", band.min).arg("previous_max", prev.max));
             } else if band.min > expected {
                 consistent = false;
-                errors.push(DefinitionError::new(
-                    format!("{path}/min"),
-                    K::BandGap,
-                    format!("scores {expected} to {} have no band", band.min - 1),
-                ));
+                errors.push(
+                    DefinitionError::new(
+                        format!("{path}/min"),
+                        K::BandGap,
+                        "check-band-gap",
+                        format!("scores {expected} to {} have no band", band.min - 1),
+                    )
+                    .arg("from", expected)
+                    .arg("to", band.min - 1),
+                );
             }
         }
     }
@@ -167,14 +196,21 @@ fn check_bands(score: &Score, entries: &[&Entry], base: &str, errors: &mut Vec<D
     };
     let (lo, hi) = possible_range(score, entries);
     if consistent && (first.min > lo || last.max < hi) {
-        errors.push(DefinitionError::new(
-            format!("{base}/bands"),
-            K::BandsIncomplete,
-            format!(
-                "this score can range from {lo} to {hi}, but the bands cover only {} to {}",
-                first.min, last.max
-            ),
-        ));
+        errors.push(
+            DefinitionError::new(
+                format!("{base}/bands"),
+                K::BandsIncomplete,
+                "check-bands-incomplete",
+                format!(
+                    "this score can range from {lo} to {hi}, but the bands cover only {} to {}",
+                    first.min, last.max
+                ),
+            )
+            .arg("low", lo)
+            .arg("high", hi)
+            .arg("first", first.min)
+            .arg("last", last.max),
+        );
     }
 }
 
@@ -191,35 +227,48 @@ pub(super) fn check_judgements(index: &Index, errors: &mut Vec<DefinitionError>)
             errors.push(DefinitionError::new(
                 format!("{base}/levels"),
                 K::InvalidJudgement,
+                "check-judgement-no-levels",
                 "a judgement needs the levels the assessor can choose",
             ));
         }
         for (li, level) in j.levels.iter().enumerate() {
             if j.levels[..li].iter().any(|l| l.level == level.level) {
-                errors.push(DefinitionError::new(
-                    format!("{base}/levels/{li}/level"),
-                    K::DuplicateKey,
-                    format!("the level `{}` is listed twice", level.level.code()),
-                ));
+                errors.push(
+                    DefinitionError::new(
+                        format!("{base}/levels/{li}/level"),
+                        K::DuplicateKey,
+                        "check-duplicate-level",
+                        format!("the level `{}` is listed twice", level.level.code()),
+                    )
+                    .arg("level", level.level.code()),
+                );
             }
         }
         let Some(key) = &j.suggested_by else { continue };
         let path = format!("{base}/suggested_by");
         match index.def.scores.iter().find(|s| s.key == *key) {
-            None => errors.push(DefinitionError::new(
-                path,
-                K::UnknownReference,
-                format!("there is no score `{key}`"),
-            )),
-            Some(s) if s.bands.is_empty() => errors.push(DefinitionError::new(
-                path,
-                K::InvalidJudgement,
-                format!("score `{key}` has no bands, so it cannot suggest a level"),
-            )),
+            None => errors.push(
+                DefinitionError::new(
+                    path,
+                    K::UnknownReference,
+                    "check-unknown-score",
+                    format!("there is no score `{key}`"),
+                )
+                .arg("key", key.as_str()),
+            ),
+            Some(s) if s.bands.is_empty() => errors.push(
+                DefinitionError::new(
+                    path,
+                    K::InvalidJudgement,
+                    "check-judgement-score-no-bands",
+                    format!("score `{key}` has no bands, so it cannot suggest a level"),
+                )
+                .arg("key", key.as_str()),
+            ),
             Some(s) => {
                 for band in &s.bands {
                     if !j.levels.iter().any(|l| l.level == band.level) {
-                        errors.push(DefinitionError::new(&path, K::InvalidJudgement, format!("score `{key}` can suggest `{}`, which this judgement does not offer", band.level.code())));
+                        errors.push(DefinitionError::new(&path, K::InvalidJudgement, "check-judgement-level-not-offered", format!("score `{key}` can suggest `{}`, which this judgement does not offer", band.level.code())).arg("key", key.as_str()).arg("level", band.level.code()));
                     }
                 }
             }

@@ -6,6 +6,7 @@
 //! labels are needed for every declared gender, since a scale is shared.
 
 use super::super::error::{DefinitionError, DefinitionErrorKind as K, gender_name, language_name};
+use super::super::message::{gender_term, locale_term};
 use super::super::model::Definition;
 use super::super::text::Text;
 use crate::Gender;
@@ -110,17 +111,22 @@ pub(super) fn check_texts(def: &Definition, errors: &mut Vec<DefinitionError>) {
     def.visit_texts(|t| {
         for m in t.text.missing(&locales, t.genders) {
             let language = language_name(m.locale);
-            let (path, message) = match m.gender {
-                None => (
+            let error = match m.gender {
+                None => DefinitionError::new(
                     format!("{}/{}", t.path, m.locale.code()),
+                    K::MissingWording,
+                    "check-missing-wording",
                     format!("missing {language} wording"),
                 ),
-                Some(g) => (
+                Some(g) => DefinitionError::new(
                     format!("{}/{}/{}", t.path, m.locale.code(), gender_name(g)),
+                    K::MissingWording,
+                    "check-missing-gender-wording",
                     format!("missing {language} {} wording", gender_name(g)),
-                ),
+                )
+                .arg("gender", gender_term(g)),
             };
-            errors.push(DefinitionError::new(path, K::MissingWording, message));
+            errors.push(error.arg("locale", locale_term(m.locale)));
         }
     });
 }

@@ -15,6 +15,7 @@ pub mod parser;
 pub(crate) mod token;
 pub(crate) mod typecheck;
 
+use super::message::{MessageArg, MessageArgs};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 
@@ -70,7 +71,9 @@ impl fmt::Display for Scalar {
     }
 }
 
-/// What is wrong with a condition.
+/// What is wrong with a condition. A new kind needs its message ids in
+/// `definition/message.rs` (`message_ids`, `ALL`) and its messages in every
+/// `locales/*/definition-check.ftl`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExprErrorKind {
     /// It cannot be read (also: too long, too deeply nested).
@@ -95,16 +98,42 @@ pub enum ExprErrorKind {
 pub struct ExprError {
     pub at: usize,
     pub kind: ExprErrorKind,
+    /// In English.
     pub message: String,
+    /// The Fluent message, one of `kind.message_ids()` (see
+    /// [`crate::definition::message`]).
+    pub message_id: &'static str,
+    pub args: MessageArgs,
 }
 
 impl ExprError {
-    pub(crate) fn syntax(at: usize, message: &str) -> ExprError {
-        ExprError::new(at, ExprErrorKind::Syntax, message.to_owned())
+    pub(crate) fn syntax(at: usize, message_id: &'static str, message: &str) -> ExprError {
+        ExprError::new(at, ExprErrorKind::Syntax, message_id, message.to_owned())
     }
 
-    pub(crate) fn new(at: usize, kind: ExprErrorKind, message: String) -> ExprError {
-        ExprError { at, kind, message }
+    pub(crate) fn new(
+        at: usize,
+        kind: ExprErrorKind,
+        message_id: &'static str,
+        message: String,
+    ) -> ExprError {
+        debug_assert!(
+            kind.message_ids().contains(&message_id),
+            "{message_id} is not listed for {kind:?}"
+        );
+        ExprError {
+            at,
+            kind,
+            message,
+            message_id,
+            args: Vec::new(),
+        }
+    }
+
+    /// Adds a named argument of the message.
+    pub(crate) fn arg(mut self, name: &'static str, value: impl Into<MessageArg>) -> ExprError {
+        self.args.push((name, value.into()));
+        self
     }
 }
 

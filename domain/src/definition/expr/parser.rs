@@ -12,8 +12,10 @@ pub fn parse(src: &str) -> Result<Node, ExprError> {
     if src.chars().count() > MAX_SOURCE_CHARS {
         return Err(ExprError::syntax(
             0,
+            "expr-too-long",
             &format!("a condition may have at most {MAX_SOURCE_CHARS} characters"),
-        ));
+        )
+        .arg("max", MAX_SOURCE_CHARS));
     }
     let toks = tokenize(src)?;
     let mut p = Parser {
@@ -26,11 +28,13 @@ pub fn parse(src: &str) -> Result<Node, ExprError> {
         Tok::End => Ok(node),
         other => Err(ExprError::syntax(
             p.at(),
+            "expr-expected-end",
             &format!(
                 "expected `and`, `or` or the end, found {}",
                 other.describe()
             ),
-        )),
+        )
+        .arg("found", other.as_message_arg())),
     }
 }
 
@@ -65,15 +69,20 @@ impl Parser {
         }
         hit
     }
-    fn expect(&mut self, want: Tok, what: &str) -> Result<(), ExprError> {
+    /// Takes `want` or says that `what` was expected; `expected` is the
+    /// same in symbols only, for other languages (e.g. "`,` / `]`").
+    fn expect(&mut self, want: Tok, expected: &str, what: &str) -> Result<(), ExprError> {
         if *self.peek() == want {
             self.bump();
             Ok(())
         } else {
             Err(ExprError::syntax(
                 self.at(),
+                "expr-expected",
                 &format!("expected {what}, found {}", self.peek().describe()),
-            ))
+            )
+            .arg("expected", expected)
+            .arg("found", self.peek().as_message_arg()))
         }
     }
     fn enter(&mut self) -> Result<(), ExprError> {
@@ -81,8 +90,10 @@ impl Parser {
         if self.depth > MAX_DEPTH {
             return Err(ExprError::syntax(
                 self.at(),
+                "expr-too-deep",
                 &format!("this condition is nested more than {MAX_DEPTH} levels deep"),
-            ));
+            )
+            .arg("max", MAX_DEPTH));
         }
         Ok(())
     }
@@ -150,6 +161,7 @@ impl Parser {
                 if !self.eat_word("answered") {
                     return Err(ExprError::syntax(
                         self.at(),
+                        "expr-expected-answered",
                         "expected `answered` after `is` (write `x is answered` or `x is not answered`)",
                     ));
                 }
@@ -181,6 +193,7 @@ impl Parser {
         if chained {
             Err(ExprError::syntax(
                 self.at(),
+                "expr-chained-comparison",
                 "comparisons cannot be chained; join them with `and`",
             ))
         } else {
@@ -196,7 +209,11 @@ impl Parser {
                     kind: Kind::Number(-n),
                     at,
                 }),
-                _ => Err(ExprError::syntax(at, "`-` may only stand before a number")),
+                _ => Err(ExprError::syntax(
+                    at,
+                    "expr-minus-without-number",
+                    "`-` may only stand before a number",
+                )),
             };
         }
         self.primary()
@@ -211,7 +228,7 @@ impl Parser {
                 self.enter()?;
                 let inner = self.or()?;
                 self.depth -= 1;
-                self.expect(Tok::RParen, "`)`")?;
+                self.expect(Tok::RParen, "`)`", "`)`")?;
                 return Ok(inner);
             }
             Tok::LBracket => {
@@ -227,15 +244,17 @@ impl Parser {
                     }
                 }
                 self.depth -= 1;
-                self.expect(Tok::RBracket, "`,` or `]`")?;
+                self.expect(Tok::RBracket, "`,` / `]`", "`,` or `]`")?;
                 Kind::List(elems)
             }
             Tok::Ident(word) => return self.word(word, at),
             other => {
                 return Err(ExprError::syntax(
                     at,
+                    "expr-expected-value",
                     &format!("expected a value, found {}", other.describe()),
-                ));
+                )
+                .arg("found", other.as_message_arg()));
             }
         };
         Ok(Node { kind, at })
@@ -246,7 +265,11 @@ impl Parser {
             "true" => Kind::Bool(true),
             "false" => Kind::Bool(false),
             "subject" => {
-                self.expect(Tok::Dot, "`.` after `subject` (e.g. `subject.gender`)")?;
+                self.expect(
+                    Tok::Dot,
+                    "`.`",
+                    "`.` after `subject` (e.g. `subject.gender`)",
+                )?;
                 let (attr, attr_at) = self.bump();
                 match attr {
                     Tok::Ident(a) if a == "gender" => Kind::Subject(SubjectAttr::Gender),
@@ -254,15 +277,17 @@ impl Parser {
                     other => {
                         return Err(ExprError::syntax(
                             attr_at,
+                            "expr-subject-attribute",
                             &format!("a subject has `gender` and `age`, not {}", other.describe()),
-                        ));
+                        )
+                        .arg("found", other.as_message_arg()));
                     }
                 }
             }
             "answer" | "sources" | "trend" | "score" | "band" => {
-                self.expect(Tok::LParen, &format!("`(` after `{word}`"))?;
+                self.expect(Tok::LParen, "`(`", &format!("`(` after `{word}`"))?;
                 let key = self.key_arg(&word)?;
-                self.expect(Tok::RParen, "`)`")?;
+                self.expect(Tok::RParen, "`)`", "`)`")?;
                 match word.as_str() {
                     "answer" => Kind::Answer(key),
                     "sources" => Kind::Sources(key),
@@ -272,11 +297,15 @@ impl Parser {
                 }
             }
             "count" | "any" | "sum" | "max" => {
-                self.expect(Tok::LParen, &format!("`(` after `{word}`"))?;
+                self.expect(Tok::LParen, "`(`", &format!("`(` after `{word}`"))?;
                 self.enter()?;
                 let list = self.item_list(&word)?;
                 let kind = if word == "count" || word == "any" {
-                    self.expect(Tok::Comma, &format!("`,` and the value {word}() looks for"))?;
+                    self.expect(
+                        Tok::Comma,
+                        "`,`",
+                        &format!("`,` and the value {word}() looks for"),
+                    )?;
                     let value = Box::new(self.unary()?);
                     if word == "count" {
                         Kind::Count(list, value)
@@ -289,22 +318,26 @@ impl Parser {
                     Kind::Max(list)
                 };
                 self.depth -= 1;
-                self.expect(Tok::RParen, "`)`")?;
+                self.expect(Tok::RParen, "`)`", "`)`")?;
                 kind
             }
             "section" | "items" => {
                 return Err(ExprError::syntax(
                     at,
+                    "expr-list-outside-function",
                     &format!("`{word}(…)` lists items; use it inside count, any, sum or max"),
-                ));
+                )
+                .arg("word", word.as_str()));
             }
             other => {
                 return Err(ExprError::syntax(
                     at,
+                    "expr-unknown-word",
                     &format!(
                         "unknown word `{other}`; functions are answer, sources, trend, score, band, count, any, sum, max"
                     ),
-                ));
+                )
+                .arg("word", other));
             }
         };
         Ok(Node { kind, at })
@@ -315,11 +348,14 @@ impl Parser {
             (Tok::Str(s), _) => Ok(s),
             (other, at) => Err(ExprError::syntax(
                 at,
+                "expr-key-in-quotes",
                 &format!(
                     "{func}() takes a key in quotes, e.g. {func}(\"key\"); found {}",
                     other.describe()
                 ),
-            )),
+            )
+            .arg("function", func)
+            .arg("found", other.as_message_arg())),
         }
     }
 
@@ -327,28 +363,31 @@ impl Parser {
         let (tok, at) = self.bump();
         match tok {
             Tok::Ident(w) if w == "section" => {
-                self.expect(Tok::LParen, "`(` after `section`")?;
+                self.expect(Tok::LParen, "`(`", "`(` after `section`")?;
                 let key = self.key_arg("section")?;
-                self.expect(Tok::RParen, "`)`")?;
+                self.expect(Tok::RParen, "`)`", "`)`")?;
                 Ok(ItemList::Section(key))
             }
             Tok::Ident(w) if w == "items" => {
-                self.expect(Tok::LParen, "`(` after `items`")?;
+                self.expect(Tok::LParen, "`(`", "`(` after `items`")?;
                 let mut keys = vec![self.key_arg("items")?];
                 while *self.peek() == Tok::Comma {
                     self.bump();
                     keys.push(self.key_arg("items")?);
                 }
-                self.expect(Tok::RParen, "`,` or `)`")?;
+                self.expect(Tok::RParen, "`,` / `)`", "`,` or `)`")?;
                 Ok(ItemList::Items(keys))
             }
             other => Err(ExprError::syntax(
                 at,
+                "expr-item-list-expected",
                 &format!(
                     "{func}() starts with section(\"key\") or items(\"a\", \"b\"), found {}",
                     other.describe()
                 ),
-            )),
+            )
+            .arg("function", func)
+            .arg("found", other.as_message_arg())),
         }
     }
 }

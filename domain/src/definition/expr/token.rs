@@ -4,6 +4,7 @@
 //! "at character 14" to a methodologist.
 
 use super::ExprError;
+use crate::definition::message::{MessageArg, end_term};
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Tok {
@@ -48,6 +49,17 @@ impl Tok {
             Tok::End => "the end of the condition".into(),
         }
     }
+
+    /// The token as a message argument: as written, or the words for
+    /// the end of the condition.
+    pub fn as_message_arg(&self) -> MessageArg {
+        match self {
+            Tok::Number(n) => n.to_string().into(),
+            Tok::Str(s) => format!("\"{s}\"").into(),
+            Tok::End => end_term(),
+            other => other.describe().into(),
+        }
+    }
 }
 
 /// A token and the character position where it starts.
@@ -82,6 +94,7 @@ pub fn tokenize(src: &str) -> Result<Vec<Spanned>, ExprError> {
             '=' => {
                 return Err(ExprError::syntax(
                     at,
+                    "expr-single-equals",
                     "use `==` to compare (a single `=` is not allowed)",
                 ));
             }
@@ -91,7 +104,11 @@ pub fn tokenize(src: &str) -> Result<Vec<Spanned>, ExprError> {
                 loop {
                     match chars.get(j) {
                         None => {
-                            return Err(ExprError::syntax(at, "this string has no closing `\"`"));
+                            return Err(ExprError::syntax(
+                                at,
+                                "expr-unclosed-string",
+                                "this string has no closing `\"`",
+                            ));
                         }
                         Some('"') => break,
                         Some('\\') => match chars.get(j + 1) {
@@ -102,6 +119,7 @@ pub fn tokenize(src: &str) -> Result<Vec<Spanned>, ExprError> {
                             _ => {
                                 return Err(ExprError::syntax(
                                     j + 1,
+                                    "expr-bad-escape",
                                     "only `\\\"` and `\\\\` may follow a backslash",
                                 ));
                             }
@@ -132,7 +150,9 @@ pub fn tokenize(src: &str) -> Result<Vec<Spanned>, ExprError> {
                     .parse::<f64>()
                     .ok()
                     .filter(|n| n.is_finite())
-                    .ok_or_else(|| ExprError::syntax(at, "this number cannot be read"))?;
+                    .ok_or_else(|| {
+                        ExprError::syntax(at, "expr-bad-number", "this number cannot be read")
+                    })?;
                 (Tok::Number(n), j - i)
             }
             a if a.is_ascii_alphabetic() || a == '_' => {
@@ -148,8 +168,10 @@ pub fn tokenize(src: &str) -> Result<Vec<Spanned>, ExprError> {
             other => {
                 return Err(ExprError::syntax(
                     at,
+                    "expr-unexpected-character",
                     &format!("unexpected character `{other}`"),
-                ));
+                )
+                .arg("character", other.to_string()));
             }
         };
         out.push((tok, at));

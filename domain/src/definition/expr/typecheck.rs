@@ -8,6 +8,7 @@ use super::ast::{CmpOp, ItemList, Kind, Node, SubjectAttr};
 use super::{ExprError, ExprErrorKind as K, Scalar, Type};
 use crate::definition::answers::{InformationSource, Trend};
 use crate::definition::index::{Entry, Index};
+use crate::definition::message::type_term;
 use crate::definition::model::ItemType;
 use crate::definition::scoring::Level;
 
@@ -25,14 +26,18 @@ pub(crate) fn check_condition(node: &Node, scope: &Scope) -> Vec<ExprError> {
     if let Some(t) = check(node, scope, &mut errors)
         && t != Type::Bool
     {
-        errors.push(ExprError::new(
-            0,
-            K::Type,
-            format!(
-                "a condition must be true or false, but this is {}",
-                t.name()
-            ),
-        ));
+        errors.push(
+            ExprError::new(
+                0,
+                K::Type,
+                "expr-not-bool",
+                format!(
+                    "a condition must be true or false, but this is {}",
+                    t.name()
+                ),
+            )
+            .arg("found", type_term(t)),
+        );
     }
     errors
 }
@@ -80,21 +85,33 @@ pub(crate) fn check(node: &Node, scope: &Scope, errors: &mut Vec<ExprError>) -> 
 }
 
 impl<'a> Checker<'_, 'a> {
-    fn err(&mut self, at: usize, kind: K, message: String) {
-        self.errors.push(ExprError::new(at, kind, message));
+    fn err(&mut self, e: ExprError) {
+        self.errors.push(e);
     }
 
     fn item(&mut self, key: &str, at: usize) -> Option<&'a Entry<'a>> {
         let index: &'a Index<'a> = self.scope.index;
         let Some((pos, entry)) = index.entry(key) else {
-            self.err(at, K::UnknownItem, format!("there is no item `{key}`"));
+            self.err(
+                ExprError::new(
+                    at,
+                    K::UnknownItem,
+                    "expr-unknown-item",
+                    format!("there is no item `{key}`"),
+                )
+                .arg("key", key),
+            );
             return None;
         };
         if self.scope.before.is_some_and(|b| pos >= b) {
             self.err(
-                at,
-                K::ForwardReference,
-                format!("item `{key}` is not answered before this point; a condition may only use earlier answers"),
+                ExprError::new(
+                    at,
+                    K::ForwardReference,
+                    "expr-forward-item",
+                    format!("item `{key}` is not answered before this point; a condition may only use earlier answers"),
+                )
+                .arg("key", key),
             );
         }
         Some(entry)
@@ -110,14 +127,26 @@ impl<'a> Checker<'_, 'a> {
             ItemList::Section(s) => {
                 let index: &'a Index<'a> = self.scope.index;
                 let Some((_, range)) = index.sections.get(s.as_str()) else {
-                    self.err(at, K::UnknownSection, format!("there is no section `{s}`"));
+                    self.err(
+                        ExprError::new(
+                            at,
+                            K::UnknownSection,
+                            "expr-unknown-section",
+                            format!("there is no section `{s}`"),
+                        )
+                        .arg("key", s.as_str()),
+                    );
                     return None;
                 };
                 if self.scope.before.is_some_and(|b| range.end > b) {
                     self.err(
-                        at,
-                        K::ForwardReference,
-                        format!("section `{s}` is not finished before this point; a condition may only use earlier answers"),
+                        ExprError::new(
+                            at,
+                            K::ForwardReference,
+                            "expr-forward-section",
+                            format!("section `{s}` is not finished before this point; a condition may only use earlier answers"),
+                        )
+                        .arg("key", s.as_str()),
                     );
                 }
                 Some(range.clone().map(|p| &index.items[p]).collect())
@@ -128,9 +157,15 @@ impl<'a> Checker<'_, 'a> {
     fn score(&mut self, key: &str, at: usize, func: &str) -> bool {
         if !self.scope.outcomes {
             self.err(
-                at,
-                K::NotAllowedHere,
-                format!("{func}() may be used only in flags, not in item or section conditions"),
+                ExprError::new(
+                    at,
+                    K::NotAllowedHere,
+                    "expr-outcome-not-allowed",
+                    format!(
+                        "{func}() may be used only in flags, not in item or section conditions"
+                    ),
+                )
+                .arg("function", func),
             );
             return false;
         }
@@ -142,7 +177,15 @@ impl<'a> Checker<'_, 'a> {
             .iter()
             .any(|s| s.key.as_str() == key)
         {
-            self.err(at, K::UnknownScore, format!("there is no score `{key}`"));
+            self.err(
+                ExprError::new(
+                    at,
+                    K::UnknownScore,
+                    "expr-unknown-score",
+                    format!("there is no score `{key}`"),
+                )
+                .arg("key", key),
+            );
             return false;
         }
         true
@@ -167,12 +210,17 @@ impl<'a> Checker<'_, 'a> {
         if !domain.contains(&lit) {
             let list: Vec<String> = domain.iter().map(ToString::to_string).collect();
             self.err(
-                value.at,
-                K::UnknownValue,
-                format!(
-                    "{lit} is not a possible value here; possible values: {}",
-                    list.join(", ")
-                ),
+                ExprError::new(
+                    value.at,
+                    K::UnknownValue,
+                    "expr-unknown-value",
+                    format!(
+                        "{lit} is not a possible value here; possible values: {}",
+                        list.join(", ")
+                    ),
+                )
+                .arg("value", lit.to_string())
+                .arg("values", list.join(", ")),
             );
         }
     }
@@ -182,9 +230,15 @@ impl<'a> Checker<'_, 'a> {
             && t != want
         {
             self.err(
-                node.at,
-                K::Type,
-                format!("{context} needs {}, but this is {}", want.name(), t.name()),
+                ExprError::new(
+                    node.at,
+                    K::Type,
+                    "expr-needs-type",
+                    format!("{context} needs {}, but this is {}", want.name(), t.name()),
+                )
+                .arg("context", context)
+                .arg("want", type_term(want))
+                .arg("found", type_term(t)),
             );
         }
     }
@@ -197,24 +251,35 @@ impl<'a> Checker<'_, 'a> {
             Kind::Bool(_) => Some(Type::Bool),
             Kind::List(elems) => {
                 if elems.is_empty() {
-                    self.err(at, K::Type, "a list needs at least one value".into());
+                    self.err(ExprError::new(
+                        at,
+                        K::Type,
+                        "expr-empty-list",
+                        "a list needs at least one value".into(),
+                    ));
                     return None;
                 }
                 let mut elem_type = None;
                 for e in elems {
                     if literal(e).is_none() {
-                        self.err(
+                        self.err(ExprError::new(
                             e.at,
                             K::Type,
+                            "expr-list-not-literal",
                             "a list may hold only numbers or texts written out".into(),
-                        );
+                        ));
                         return None;
                     }
                 }
                 for e in elems {
                     let t = self.ty(e)?;
                     if *elem_type.get_or_insert(t) != t {
-                        self.err(e.at, K::Type, "a list may not mix numbers and texts".into());
+                        self.err(ExprError::new(
+                            e.at,
+                            K::Type,
+                            "expr-list-mixed",
+                            "a list may not mix numbers and texts".into(),
+                        ));
                         return None;
                     }
                 }
@@ -227,9 +292,13 @@ impl<'a> Checker<'_, 'a> {
                 let e = self.item(k, at)?;
                 if !e.item.sources.is_asked() {
                     self.err(
-                        at,
-                        K::NotAsked,
-                        format!("item `{k}` does not ask for information sources"),
+                        ExprError::new(
+                            at,
+                            K::NotAsked,
+                            "expr-sources-not-asked",
+                            format!("item `{k}` does not ask for information sources"),
+                        )
+                        .arg("key", k.as_str()),
                     );
                 }
                 Some(Type::TextSet)
@@ -238,9 +307,13 @@ impl<'a> Checker<'_, 'a> {
                 let e = self.item(k, at)?;
                 if !e.item.trend.is_asked() {
                     self.err(
-                        at,
-                        K::NotAsked,
-                        format!("item `{k}` does not ask for a trend"),
+                        ExprError::new(
+                            at,
+                            K::NotAsked,
+                            "expr-trend-not-asked",
+                            format!("item `{k}` does not ask for a trend"),
+                        )
+                        .arg("key", k.as_str()),
                     );
                 }
                 Some(Type::Text)
@@ -265,12 +338,17 @@ impl<'a> Checker<'_, 'a> {
                 };
                 if !matches!(want, Type::Number | Type::Text) {
                     self.err(
-                        value.at,
-                        K::Type,
-                        format!(
-                            "{func}() looks for a number or a text, but this is {}",
-                            want.name()
-                        ),
+                        ExprError::new(
+                            value.at,
+                            K::Type,
+                            "expr-count-value-type",
+                            format!(
+                                "{func}() looks for a number or a text, but this is {}",
+                                want.name()
+                            ),
+                        )
+                        .arg("function", func)
+                        .arg("found", type_term(want)),
                     );
                     return None;
                 }
@@ -284,24 +362,35 @@ impl<'a> Checker<'_, 'a> {
                         domain.extend(e.domain().unwrap_or_default());
                     } else if explicit {
                         self.err(
-                            at,
-                            K::Type,
-                            format!(
-                                "{func}() cannot look for {} in item `{}`",
-                                want.name(),
-                                e.item.key
-                            ),
+                            ExprError::new(
+                                at,
+                                K::Type,
+                                "expr-count-item-type",
+                                format!(
+                                    "{func}() cannot look for {} in item `{}`",
+                                    want.name(),
+                                    e.item.key
+                                ),
+                            )
+                            .arg("function", func)
+                            .arg("want", type_term(want))
+                            .arg("key", e.item.key.as_str()),
                         );
                     }
                 }
                 if !explicit && usable == 0 {
                     self.err(
-                        at,
-                        K::Type,
-                        format!(
-                            "{func}() finds no item with options holding {} in this section",
-                            want.name()
-                        ),
+                        ExprError::new(
+                            at,
+                            K::Type,
+                            "expr-count-no-item",
+                            format!(
+                                "{func}() finds no item with options holding {} in this section",
+                                want.name()
+                            ),
+                        )
+                        .arg("function", func)
+                        .arg("want", type_term(want)),
                     );
                 }
                 self.check_value(Some(domain), value);
@@ -318,14 +407,23 @@ impl<'a> Checker<'_, 'a> {
                         usable += 1;
                     } else if explicit {
                         self.err(
-                            at,
-                            K::Type,
-                            format!("item `{}` has no scores to add up", e.item.key),
+                            ExprError::new(
+                                at,
+                                K::Type,
+                                "expr-item-not-scorable",
+                                format!("item `{}` has no scores to add up", e.item.key),
+                            )
+                            .arg("key", e.item.key.as_str()),
                         );
                     }
                 }
                 if !explicit && usable == 0 {
-                    self.err(at, K::Type, "this section has no scored items".into());
+                    self.err(ExprError::new(
+                        at,
+                        K::Type,
+                        "expr-section-not-scorable",
+                        "this section has no scored items".into(),
+                    ));
                 }
                 Some(Type::Number)
             }
@@ -348,27 +446,38 @@ impl<'a> Checker<'_, 'a> {
                 let (ta, tb) = (ta?, tb?);
                 if ta != tb {
                     self.err(
-                        at,
-                        K::Type,
-                        format!(
-                            "`{}` compares {} with {}",
-                            op.symbol(),
-                            ta.name(),
-                            tb.name()
-                        ),
+                        ExprError::new(
+                            at,
+                            K::Type,
+                            "expr-compare-mixed",
+                            format!(
+                                "`{}` compares {} with {}",
+                                op.symbol(),
+                                ta.name(),
+                                tb.name()
+                            ),
+                        )
+                        .arg("operator", op.symbol())
+                        .arg("left", type_term(ta))
+                        .arg("right", type_term(tb)),
                     );
                     return Some(Type::Bool);
                 }
                 let ordered = !matches!(op, CmpOp::Eq | CmpOp::Ne);
                 if matches!(ta, Type::NumberSet | Type::TextSet) || (ordered && ta == Type::Bool) {
                     self.err(
-                        at,
-                        K::Type,
-                        format!(
-                            "`{}` cannot compare {}; use `in` for sets",
-                            op.symbol(),
-                            ta.name()
-                        ),
+                        ExprError::new(
+                            at,
+                            K::Type,
+                            "expr-compare-sets",
+                            format!(
+                                "`{}` cannot compare {}; use `in` for sets",
+                                op.symbol(),
+                                ta.name()
+                            ),
+                        )
+                        .arg("operator", op.symbol())
+                        .arg("found", type_term(ta)),
                     );
                 }
                 if !ordered {
@@ -383,13 +492,18 @@ impl<'a> Checker<'_, 'a> {
                 let (ta, tb) = (ta?, tb?);
                 if ta.set_of() != Some(tb) {
                     self.err(
-                        at,
-                        K::Type,
-                        format!(
-                            "`in` needs a value and a set of the same kind, found {} in {}",
-                            ta.name(),
-                            tb.name()
-                        ),
+                        ExprError::new(
+                            at,
+                            K::Type,
+                            "expr-in-mismatch",
+                            format!(
+                                "`in` needs a value and a set of the same kind, found {} in {}",
+                                ta.name(),
+                                tb.name()
+                            ),
+                        )
+                        .arg("left", type_term(ta))
+                        .arg("right", type_term(tb)),
                     );
                     return Some(Type::Bool);
                 }
