@@ -3,6 +3,18 @@
 
 use super::get_version;
 use super::preview::PreviewIsland;
+use crate::i18n::Catalog;
+
+#[cfg(feature = "ssr")]
+fn messages(interface: domain::Locale, items: usize) -> Catalog {
+    super::preview::preview_messages(interface, items)
+}
+
+/// Only rendered on the server.
+#[cfg(not(feature = "ssr"))]
+fn messages(_: domain::Locale, _: usize) -> Catalog {
+    Catalog::default()
+}
 use crate::components::{ErrorMessage, Protected};
 use crate::error::AppError;
 use crate::i18n::{t, use_i18n};
@@ -45,10 +57,11 @@ fn PreviewLoader() -> impl IntoView {
                     .get()
                     .map(|result| match result {
                         Ok(v) => match Definition::from_json(v.definition.get()) {
-                            Ok(_) => {
-                                let definition = v.definition.get().to_owned();
+                            Ok(definition) => {
                                 let interface = use_i18n().locale.get_untracked();
-                                view! { <PreviewIsland definition interface /> }.into_any()
+                                let items = definition.sections.iter().map(|s| s.items.len()).sum();
+                                let messages = messages(interface, items);
+                                view! { <PreviewIsland definition interface messages /> }.into_any()
                             }
                             Err(_) => {
                                 view! { <ErrorMessage error=Some(AppError::conflict("error-definition-unreadable")) /> }

@@ -27,7 +27,7 @@ mod outcome;
 mod section;
 pub mod state;
 
-use crate::i18n::{provide_i18n, use_i18n};
+use crate::i18n::{Catalog, install_catalog, provide_i18n, use_i18n};
 use controls::{PreviewControls, PreviewHeader};
 use domain::definition::Definition;
 use domain::{Gender, Locale};
@@ -37,22 +37,35 @@ use section::PreviewSection;
 use state::PreviewState;
 
 /// The preview as an island: the one part of its page that runs in the
-/// browser. It gets the definition (as its JSON text) and the interface
-/// language from the server-rendered page, and marks `<html>` with
-/// `data-hydrated` once it is live (browser tests wait for that).
+/// browser. It gets the definition, the interface language and the
+/// interface messages it shows, already translated (a [`Catalog`]), from
+/// the server-rendered page; and marks `<html>` with `data-hydrated` once
+/// it is live (browser tests wait for that).
 #[island]
-pub fn PreviewIsland(definition: String, interface: Locale) -> impl IntoView {
+pub fn PreviewIsland(
+    definition: Definition,
+    interface: Locale,
+    messages: Catalog,
+) -> impl IntoView {
+    install_catalog(messages);
     provide_i18n(interface);
     Effect::new(move |_| {
         if let Some(root) = document().document_element() {
             let _ = root.set_attribute("data-hydrated", "");
         }
     });
-    match Definition::from_json(&definition) {
-        Ok(definition) => view! { <InstrumentPreview definition /> }.into_any(),
-        // The page checked it before rendering the island.
-        Err(_) => ().into_any(),
-    }
+    view! { <InstrumentPreview definition /> }
+}
+
+/// The messages the preview shows, in `locale`, for a definition with
+/// `items` items (counts go up to that).
+#[cfg(feature = "ssr")]
+pub fn preview_messages(locale: Locale, items: usize) -> Catalog {
+    crate::i18n::catalog(
+        locale,
+        include_str!("../../../../../locales/en/preview.ftl"),
+        i64::try_from(items).unwrap_or(i64::MAX),
+    )
 }
 
 /// The preview of `definition`. The instrument locale starts as the

@@ -1,16 +1,9 @@
-//! Interface translation.
-//!
-//! Every interface string lives in `locales/{en,ru,tg}/*.ftl` and is compiled
-//! into both the server and the wasm bundle, so a page renders in the right
-//! language on the server and re-renders instantly in the browser when the
-//! user switches. Components never hold user-facing text: they call [`t`].
-//!
-//! Instrument wording is *not* here: it is versioned data in the database.
+//! The server's side: Fluent, with every `locales/*/*.ftl` compiled in.
 
+use super::Arg;
 use domain::Locale;
 use domain::definition::{MessageArg, frame_of};
 use fluent_templates::{Loader, fluent_bundle::FluentValue, static_loader};
-use leptos::prelude::*;
 use std::borrow::Cow;
 use std::collections::HashMap;
 use unic_langid::LanguageIdentifier;
@@ -43,10 +36,10 @@ pub fn try_tr(locale: Locale, id: &str) -> Option<String> {
 }
 
 /// Translates a message id with named arguments.
-pub fn tr_args(locale: Locale, id: &str, args: &[(&'static str, FluentValue<'static>)]) -> String {
+pub fn tr_args(locale: Locale, id: &str, args: &[(&'static str, Arg)]) -> String {
     let map: HashMap<Cow<'static, str>, FluentValue<'static>> = args
         .iter()
-        .map(|(k, v)| (Cow::Borrowed(*k), v.clone()))
+        .map(|(k, v)| (Cow::Borrowed(*k), fluent_value(v)))
         .collect();
     LOCALES.lookup_with_args(&language_id(locale), id, &map)
 }
@@ -88,47 +81,54 @@ fn try_tr_check(
     }
 }
 
-/// The interface language of this page, shared by every component.
-#[derive(Clone, Copy)]
-pub struct I18n {
-    pub locale: RwSignal<Locale>,
+fn fluent_value(value: &Arg) -> FluentValue<'static> {
+    match value {
+        Arg::Int(n) => FluentValue::from(*n),
+        Arg::Text(t) => FluentValue::from(t.clone()),
+    }
 }
 
-pub fn provide_i18n(initial: Locale) -> I18n {
-    let i18n = I18n {
-        locale: RwSignal::new(initial),
-    };
-    provide_context(i18n);
-    i18n
+/// The messages an island needs, already said in `locale`: each message
+/// of the Fluent `source` file (its English text, `locales/en/NAME.ftl`),
+/// and a message with a `$count` once per count from 0 to `max_count`.
+/// Islands take this instead of Fluent, which then never reaches the
+/// browser.
+pub fn catalog(locale: Locale, source: &str, max_count: i64) -> super::Catalog {
+    let mut entries = Vec::new();
+    for (id, counted) in message_ids(source) {
+        if counted {
+            for n in 0..=max_count {
+                let text = tr_args(locale, &id, &[("count", Arg::Int(n))]);
+                entries.push((format!("{id}#{n}"), text));
+            }
+        } else {
+            entries.push((id.clone(), tr(locale, &id)));
+        }
+    }
+    super::Catalog(entries)
 }
 
-pub fn use_i18n() -> I18n {
-    use_context::<I18n>().expect("provide_i18n runs in App")
-}
-
-/// A reactive translation: re-renders when the interface language changes.
-pub fn t(id: &'static str) -> Signal<String> {
-    let locale = use_i18n().locale;
-    Signal::derive(move || tr(locale.get(), id))
-}
-
-/// A reactive translation with arguments computed each time it renders.
-pub fn t_args<F>(id: &'static str, args: F) -> Signal<String>
-where
-    F: Fn() -> Vec<(&'static str, FluentValue<'static>)> + Send + Sync + 'static,
-{
-    let locale = use_i18n().locale;
-    Signal::derive(move || tr_args(locale.get(), id, &args()))
-}
-
-/// Turns a number or text into a Fluent argument.
-pub fn arg(value: impl Into<FluentValue<'static>>) -> FluentValue<'static> {
-    value.into()
+/// The message ids of a Fluent file, each with whether it takes `$count`.
+fn message_ids(source: &str) -> Vec<(String, bool)> {
+    let mut ids: Vec<(String, bool)> = Vec::new();
+    for line in source.lines() {
+        let starts_message = line.chars().next().is_some_and(|c| c.is_ascii_lowercase());
+        if starts_message && let Some((id, _)) = line.split_once(" =") {
+            ids.push((id.trim().to_owned(), false));
+        }
+        if line.contains("$count")
+            && let Some(last) = ids.last_mut()
+        {
+            last.1 = true;
+        }
+    }
+    ids
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::arg;
 
     #[test]
     fn messages_resolve_in_every_locale_without_isolation_marks() {
@@ -181,6 +181,39 @@ mod tests {
             tr_problem(Locale::En, &problem),
             "Condition, at character 1: There is no item `b`."
         );
+    }
+
+    #[test]
+    fn a_catalog_says_every_message_of_its_file_and_each_count() {
+        let source = "preview-a = A\npreview-b = { $count ->\n   *[other] { $count } b\n}\n# c\n";
+        assert_eq!(
+            message_ids(source),
+            vec![
+                ("preview-a".to_owned(), false),
+                ("preview-b".to_owned(), true)
+            ]
+        );
+        let catalog = catalog(
+            Locale::Ru,
+            include_str!("../../../locales/en/preview.ftl"),
+            12,
+        );
+        let get = |key: &str| {
+            catalog
+                .0
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.clone())
+        };
+        assert_eq!(
+            get("preview-pending#1").as_deref(),
+            Some("Ещё 1 пункт требует ответа.")
+        );
+        assert_eq!(
+            get("preview-pending#12").as_deref(),
+            Some("Ещё 12 пунктов требуют ответа.")
+        );
+        assert_eq!(get("preview-scores").as_deref(), Some("Баллы"));
     }
 
     #[test]
