@@ -7,7 +7,12 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TOOLS="$ROOT/.tools"
 WASM_BINDGEN_VERSION="0.2.130"   # must equal the `wasm-bindgen = "=…"` pin in Cargo.toml
 BINARYEN_VERSION="132"           # Debian's wasm-opt (108) breaks hydration; this one does not
-FONTSOURCE_VERSION="5"
+NOTO_NPM_VERSION="0.4.2"         # @expo-google-fonts/noto-sans: the full Noto Sans TTFs
+FONTTOOLS_VERSION="4.60.1"       # PyPI, to cut the fonts down (with brotli for woff2)
+BROTLI_PY_VERSION="1.1.0"
+# The letters the fonts keep: English, Russian, Tajik, common punctuation.
+# Must equal the unicode-range in app/style/mizon.css.
+FONT_RANGE="U+0020-007E,U+00A0-00FF,U+0131,U+0152-0153,U+02C6,U+02DA,U+02DC,U+0400-045F,U+0492-0493,U+049A-049B,U+04B2-04B3,U+04B6-04B7,U+04E2-04E3,U+04EE-04EF,U+2010-2027,U+2030-203A,U+20AC,U+2116,U+2122,U+2190-2193,U+2212"
 export PATH="$HOME/.cargo/bin:$TOOLS/node_modules/.bin:$PATH"
 
 say() { printf '\n== %s\n' "$*"; }
@@ -29,11 +34,19 @@ ensure_wasm_bindgen() {
 
 ensure_node_tools() {
   command -v npm >/dev/null || { echo "npm is missing: install Node.js (Debian: apt-get install nodejs npm)" >&2; exit 1; }
-  if [ ! -x "$TOOLS/node_modules/.bin/wasm-opt" ] || [ ! -d "$TOOLS/node_modules/@fontsource/noto-sans" ]; then
+  if [ ! -x "$TOOLS/node_modules/.bin/wasm-opt" ] || [ ! -d "$TOOLS/node_modules/@expo-google-fonts/noto-sans" ]; then
     say "installing wasm-opt (npm binaryen@$BINARYEN_VERSION) and the Noto Sans font files"
     mkdir -p "$TOOLS"
     (cd "$TOOLS" && npm install --no-audit --no-fund --silent \
-        "binaryen@$BINARYEN_VERSION" "@fontsource/noto-sans@$FONTSOURCE_VERSION")
+        "binaryen@$BINARYEN_VERSION" "@expo-google-fonts/noto-sans@$NOTO_NPM_VERSION")
+  fi
+}
+
+ensure_font_tools() {
+  if [ ! -f "$TOOLS/python/fontTools/__init__.py" ] || [ ! -f "$TOOLS/python/brotli.py" ]; then
+    say "installing fonttools $FONTTOOLS_VERSION and brotli (PyPI) to cut the fonts down"
+    python3 -m pip install --quiet --disable-pip-version-check --root-user-action=ignore --target "$TOOLS/python" \
+      "fonttools==$FONTTOOLS_VERSION" "brotli==$BROTLI_PY_VERSION"
   fi
 }
 
@@ -41,6 +54,7 @@ ensure_build_tools() {
   ensure_wasm_target
   ensure_wasm_bindgen
   ensure_node_tools
+  ensure_font_tools
 }
 
 # Builds target/site. Every asset's name carries a hash of its content, so
@@ -62,16 +76,19 @@ build_site() {
   wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
     "$work/mizon_bg.wasm" -o "$work/mizon_bg.wasm"
   cp "$ROOT/app/style/mizon.css" "$work/mizon.css"
-  local fonts="$TOOLS/node_modules/@fontsource/noto-sans/files" font hash
-  for subset in latin latin-ext cyrillic cyrillic-ext; do
-    for weight in 400 700; do
-      font="noto-sans-$subset-$weight-normal"
-      hash=$(sha256sum "$fonts/$font.woff2" | cut -c1-12)
-      cp "$fonts/$font.woff2" "$site/fonts/$font.$hash.woff2"
-      sed -i "s#/fonts/$font.woff2#/fonts/$font.$hash.woff2#" "$work/mizon.css"
-    done
+  # One font file per weight, cut down to FONT_RANGE (about 16 KB each).
+  local fonts="$TOOLS/node_modules/@expo-google-fonts/noto-sans" font hash
+  for weight in 400Regular 700Bold; do
+    font="noto-sans-${weight:0:3}"
+    PYTHONPATH="$TOOLS/python" python3 -m fontTools.subset "$fonts/$weight/NotoSans_$weight.ttf" \
+      --unicodes="$FONT_RANGE" --flavor=woff2 \
+      --layout-features='kern,liga,calt,ccmp,locl,mark,mkmk' \
+      --output-file="$work/$font.woff2"
+    hash=$(sha256sum "$work/$font.woff2" | cut -c1-12)
+    cp "$work/$font.woff2" "$site/fonts/$font.$hash.woff2"
+    sed -i "s#/fonts/$font.woff2#/fonts/$font.$hash.woff2#" "$work/mizon.css"
   done
-  if grep -q '/fonts/[a-z0-9-]*normal.woff2' "$work/mizon.css"; then
+  if grep -q '/fonts/noto-sans-[0-9]*.woff2' "$work/mizon.css"; then
     echo "mizon.css names a font that build_site does not ship" >&2
     exit 1
   fi

@@ -91,7 +91,10 @@ impl TestApp {
         self.post_args(
             client,
             "reset_password",
-            &[("id", id.to_string()), ("temporary", temporary.to_owned())],
+            &std::collections::BTreeMap::from([
+                ("id", id.to_string()),
+                ("temporary", temporary.to_owned()),
+            ]),
         )
         .await
     }
