@@ -73,7 +73,7 @@ build_site() {
   mkdir -p "$work" "$site/pkg" "$site/fonts"
   wasm-bindgen --target web --no-typescript --out-name mizon --out-dir "$work" \
     "$ROOT/target/wasm32-unknown-unknown/wasm-release/app.wasm"
-  wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int \
+  wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int \
     "$work/mizon_bg.wasm" -o "$work/mizon_bg.wasm"
   cp "$ROOT/app/style/mizon.css" "$work/mizon.css"
   # One font file per weight, cut down to FONT_RANGE (about 16 KB each).

@@ -1,5 +1,6 @@
 //! Building blocks shared by pages: layout, guards, errors, form fields.
 
+mod erase;
 mod errors;
 mod fields;
 mod form_state;
@@ -7,6 +8,7 @@ mod guard;
 mod header;
 mod session;
 
+pub use erase::EraseOnServer;
 pub use errors::{ErrorMessage, Forbidden, NotFound};
 pub use fields::{RoleLabel, TextField};
 pub use form_state::{FormFlash, FormState};

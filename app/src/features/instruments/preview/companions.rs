@@ -9,6 +9,7 @@
 
 use super::item::input_id;
 use super::state::{ItemChange, PreviewState};
+use crate::components::EraseOnServer;
 use crate::i18n::t;
 use domain::definition::{InformationSource, Item, Requirement, Trend};
 use leptos::prelude::*;
@@ -172,5 +173,5 @@ pub fn ItemCompanions(state: PreviewState, item: Item) -> impl IntoView {
             </fieldset>
         }
     });
-    view! { {evidence} {sources} {trend} }.into_any()
+    view! { {evidence} {sources} {trend} }.erase_on_server()
 }

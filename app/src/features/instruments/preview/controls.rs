@@ -6,6 +6,7 @@
 //! stay as they are.
 
 use super::state::{self, PreviewState};
+use crate::components::EraseOnServer;
 use crate::i18n::t;
 use domain::{Gender, Locale};
 use leptos::prelude::*;
@@ -38,7 +39,7 @@ pub fn PreviewHeader(state: PreviewState) -> impl IntoView {
             </p>
         </header>
     }
-    .into_any()
+    .erase_on_server()
 }
 
 fn gender_label(gender: Gender) -> Signal<String> {
@@ -115,5 +116,5 @@ pub fn PreviewControls(state: PreviewState) -> impl IntoView {
             </div>
         </section>
     }
-    .into_any()
+    .erase_on_server()
 }

@@ -10,8 +10,10 @@
 
 use super::companions::{ItemCompanions, OmitReason};
 use super::state::{ItemChange, PreviewState, is_chosen, option_answer, option_code};
+use crate::components::EraseOnServer;
 use crate::i18n::{t, tr};
 use domain::definition::{AnswerValue, Item, ItemType, Scale, Text};
+use leptos::either::{Either, EitherOf3, EitherOf4};
 use leptos::prelude::*;
 
 /// The id of an input of this item: `pv-{item}-{part}`.
@@ -58,36 +60,33 @@ pub fn PreviewItem(state: PreviewState, item: Item) -> impl IntoView {
     let input = match item.item_type {
         ItemType::Rating | ItemType::SingleChoice | ItemType::YesNoUnknown => {
             let choices = radio_choices(state, &item, scale.as_ref());
-            view! {
+            EitherOf3::A(view! {
                 <fieldset class="preview-choices" aria-describedby=described>
                     <legend>{label.render()}</legend>
                     {hint}
                     <div class="choice-list" lang=state.lang()>{choices}</div>
                 </fieldset>
-            }
-            .into_any()
+            })
         }
         ItemType::MultipleChoice => {
             let boxes = checkboxes(state, &key, scale.as_ref());
-            view! {
+            EitherOf3::B(view! {
                 <fieldset class="preview-choices" aria-describedby=described>
                     <legend>{label.render()}</legend>
                     {hint}
                     <div class="choice-list" lang=state.lang()>{boxes}</div>
                 </fieldset>
-            }
-            .into_any()
+            })
         }
         _ => {
             let field = text_field(state, &item, described);
-            view! {
+            EitherOf3::C(view! {
                 <div class="field">
                     <label for=input_id(&key, "input")>{label.render()}</label>
                     {hint}
                     {field}
                 </div>
-            }
-            .into_any()
+            })
         }
     };
     view! {
@@ -98,7 +97,7 @@ pub fn PreviewItem(state: PreviewState, item: Item) -> impl IntoView {
             <ItemCompanions state item />
         </div>
     }
-    .into_any()
+    .erase_on_server()
 }
 
 /// The item's label text (in `.item-label`) and a "required" mark.
@@ -160,7 +159,7 @@ fn radio<L: IntoView + 'static>(
             <span class="option-text">{label}</span>
         </label>
     }
-    .into_any()
+    .erase_on_server()
 }
 
 fn option_label(state: PreviewState, label: Text, hint: Option<Text>) -> impl IntoView {
@@ -168,27 +167,26 @@ fn option_label(state: PreviewState, label: Text, hint: Option<Text>) -> impl In
         <span class="option-label">{move || state.words(&label)}</span>
         {hint.map(|h| view! { <span class="option-hint">{move || state.words(&h)}</span> })}
     }
-    .into_any()
+    .erase_on_server()
 }
 
-fn radio_choices(state: PreviewState, item: &Item, scale: Option<&Scale>) -> AnyView {
+fn radio_choices(state: PreviewState, item: &Item, scale: Option<&Scale>) -> impl IntoView + use<> {
     let key = item.key.as_str();
     if item.item_type == ItemType::YesNoUnknown {
         // The answer words are part of the form, so they follow the
         // instrument locale, not the interface's.
         let locale = state.locale;
-        return view! {
+        return EitherOf3::A(view! {
             {radio(state, key, "yes".into(), ItemChange::Choose(AnswerValue::Text("yes".into())),
                 move || tr(locale.get(), "preview-answer-yes"))}
             {radio(state, key, "no".into(), ItemChange::Choose(AnswerValue::Text("no".into())),
                 move || tr(locale.get(), "preview-answer-no"))}
             {radio(state, key, "unknown".into(), ItemChange::Choose(AnswerValue::Text("unknown".into())),
                 move || tr(locale.get(), "preview-answer-unknown"))}
-        }
-        .into_any();
+        });
     }
     let Some(scale) = scale else {
-        return ().into_any();
+        return EitherOf3::B(());
     };
     let options = scale
         .options
@@ -205,14 +203,14 @@ fn radio_choices(state: PreviewState, item: &Item, scale: Option<&Scale>) -> Any
         };
         radio(state, key, "omit".into(), ItemChange::Omit, label)
     });
-    view! { {options} {omit} }.into_any()
+    EitherOf3::C(view! { {options} {omit} })
 }
 
-fn checkboxes(state: PreviewState, key: &str, scale: Option<&Scale>) -> AnyView {
+fn checkboxes(state: PreviewState, key: &str, scale: Option<&Scale>) -> impl IntoView + use<> {
     let Some(scale) = scale else {
-        return ().into_any();
+        return Either::Left(());
     };
-    scale
+    let boxes = scale
         .options
         .iter()
         .map(|o| {
@@ -242,13 +240,17 @@ fn checkboxes(state: PreviewState, key: &str, scale: Option<&Scale>) -> AnyView 
                 </label>
             }
         })
-        .collect_view()
-        .into_any()
+        .collect_view();
+    Either::Right(boxes)
 }
 
 /// Number, date, short and long text. The first value is read once (the
 /// field then owns what is typed), so typing is never overwritten.
-fn text_field(state: PreviewState, item: &Item, described: Option<String>) -> AnyView {
+fn text_field(
+    state: PreviewState,
+    item: &Item,
+    described: Option<String>,
+) -> impl IntoView + use<> {
     let key = item.key.to_string();
     let id = input_id(&key, "input");
     let name = id.clone();
@@ -259,30 +261,26 @@ fn text_field(state: PreviewState, item: &Item, described: Option<String>) -> An
     let required = item.required;
     let max_chars = item.item_type.max_chars();
     match item.item_type {
-        ItemType::LongText => view! {
+        ItemType::LongText => EitherOf4::A(view! {
             <textarea id=id name=name rows="4" maxlength=max_chars aria-describedby=described
                 aria-required=required.then_some("true") prop:value=initial on:input=on_input></textarea>
-        }
-        .into_any(),
+        }),
         ItemType::Number => {
             let min = item.min.as_ref().map(|n| n.to_string());
             let max = item.max.as_ref().map(|n| n.to_string());
-            view! {
+            EitherOf4::B(view! {
                 <input type="number" id=id name=name min=min max=max step="any" inputmode="decimal"
                     aria-describedby=described aria-required=required.then_some("true")
                     prop:value=initial on:input=on_input />
-            }
-            .into_any()
+            })
         }
-        ItemType::Date => view! {
+        ItemType::Date => EitherOf4::C(view! {
             <input type="date" id=id name=name aria-describedby=described
                 aria-required=required.then_some("true") prop:value=initial on:input=on_input />
-        }
-        .into_any(),
-        _ => view! {
+        }),
+        _ => EitherOf4::D(view! {
             <input type="text" id=id name=name maxlength=max_chars aria-describedby=described
                 aria-required=required.then_some("true") prop:value=initial on:input=on_input />
-        }
-        .into_any(),
+        }),
     }
 }

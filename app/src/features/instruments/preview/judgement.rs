@@ -9,8 +9,10 @@
 
 use super::outcome::level_name;
 use super::state::{JudgementChange, PreviewState};
+use crate::components::EraseOnServer;
 use crate::i18n::t;
 use domain::definition::{Judgement, JudgementOutcome, Level};
+use leptos::either::Either;
 use leptos::prelude::*;
 
 #[component]
@@ -57,16 +59,15 @@ fn JudgementForm(state: PreviewState, index: usize, judgement: Judgement) -> imp
         move || match suggested.get() {
             Some(level) => {
                 let level_label = level_label.clone();
-                view! {
+                Either::Left(view! {
                     <span>{t("preview-suggested")}</span>
                     " "
                     <strong class="suggested-level" data-suggested=level.code() lang=state.lang()>
                         {move || level_label(level)}
                     </strong>
-                }
-                .into_any()
+                })
             }
-            None => view! { <span>{t("preview-no-suggestion")}</span> }.into_any(),
+            None => Either::Right(view! { <span>{t("preview-no-suggestion")}</span> }),
         }
     };
     let radios = judgement
@@ -175,5 +176,5 @@ fn JudgementForm(state: PreviewState, index: usize, judgement: Judgement) -> imp
             {override_reason}
         </div>
     }
-    .into_any()
+    .erase_on_server()
 }

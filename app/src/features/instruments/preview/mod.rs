@@ -27,6 +27,7 @@ mod outcome;
 mod section;
 pub mod state;
 
+use crate::components::EraseOnServer;
 use crate::i18n::{Catalog, install_catalog, provide_i18n, use_i18n};
 use controls::{PreviewControls, PreviewHeader};
 use domain::definition::Definition;
@@ -54,7 +55,7 @@ pub fn PreviewIsland(
             let _ = root.set_attribute("data-hydrated", "");
         }
     });
-    view! { <InstrumentPreview definition /> }
+    view! { <InstrumentPreview definition /> }.erase_on_server()
 }
 
 /// The messages the preview shows, in `locale`, for a definition with
@@ -118,7 +119,7 @@ pub fn InstrumentPreview(
             </div>
         </div>
     }
-    .into_any()
+    .erase_on_server()
 }
 
 #[cfg(all(test, feature = "ssr"))]

@@ -9,9 +9,11 @@
 
 use super::judgement::JudgementList;
 use super::state::PreviewState;
+use crate::components::EraseOnServer;
 use crate::i18n::{arg, t, t_args, tr};
 use domain::Locale;
 use domain::definition::{Flag, Level, Score, ScoreResult};
+use leptos::either::EitherOf4;
 use leptos::prelude::*;
 
 /// A level's name when the definition gives none in this locale. Follows
@@ -71,7 +73,7 @@ pub fn OutcomePanel(state: PreviewState) -> impl IntoView {
             <JudgementList state judgements />
         </aside>
     }
-    .into_any()
+    .erase_on_server()
 }
 
 fn result_of(state: PreviewState, index: usize) -> Option<ScoreResult> {
@@ -108,20 +110,19 @@ fn ScoreRow(state: PreviewState, index: usize, score: Score) -> impl IntoView {
                 Some(label) => state.words(label),
                 None => level_name(state.locale.get(), level),
             };
-            view! {
+            EitherOf4::A(view! {
                 <span class="band" data-band=level.code() lang=state.lang()>
                     {text}
                 </span>
-            }
-            .into_any()
+            })
         }
         None if none_shown.get() => {
-            view! { <span class="band-none">{t("preview-score-no-items")}</span> }.into_any()
+            EitherOf4::B(view! { <span class="band-none">{t("preview-score-no-items")}</span> })
         }
         None if banded => {
-            view! { <span class="band-none">{t("preview-score-incomplete")}</span> }.into_any()
+            EitherOf4::C(view! { <span class="band-none">{t("preview-score-incomplete")}</span> })
         }
-        None => ().into_any(),
+        None => EitherOf4::D(()),
     };
     let label = score.label.clone();
     view! {
@@ -135,7 +136,7 @@ fn ScoreRow(state: PreviewState, index: usize, score: Score) -> impl IntoView {
             {band}
         </li>
     }
-    .into_any()
+    .erase_on_server()
 }
 
 #[component]
@@ -166,5 +167,5 @@ fn FlagRow(state: PreviewState, index: usize, flag: Flag) -> impl IntoView {
             {guidance}
         </li>
     }
-    .into_any()
+    .erase_on_server()
 }
