@@ -7,7 +7,7 @@ use tests::browser::Browser;
 use tests::{TestApp, on_each_engine, site_is_built};
 
 #[tokio::test]
-async fn a_user_signs_in_switches_to_tajik_and_the_hydrated_page_follows() {
+async fn a_user_signs_in_switches_to_tajik_and_the_page_follows() {
     site_is_built();
     on_each_engine(|db| async move {
         let app = TestApp::spawn(&db).await;
@@ -41,7 +41,7 @@ async fn a_user_signs_in_switches_to_tajik_and_the_hydrated_page_follows() {
         browser.wait_for_hydration().await;
         assert!(browser.text_of(".user-name").await.contains("Test firuza"));
 
-        // Switch to Tajik: the hydrated page re-renders without a reload.
+        // Switch to Tajik: a plain form post, the page comes back in Tajik.
         c.find(Locator::Css(".lang-switcher button[value=tg]"))
             .await
             .unwrap()
@@ -68,7 +68,7 @@ async fn a_user_signs_in_switches_to_tajik_and_the_hydrated_page_follows() {
         browser.wait_for_hydration().await;
         assert_eq!(browser.text_of("main h1").await, "Корбарон");
 
-        // Something interactive after hydration: create an account through
+        // A plain form: create an account through
         // the form (a server function), land on its page.
         c.find(Locator::Css("a[href='/admin/users/new']"))
             .await

@@ -125,7 +125,9 @@ fn without_error_params(target: &str) -> String {
     };
     let kept: Vec<&str> = query
         .split('&')
-        .filter(|pair| !pair.starts_with("__err=") && !pair.starts_with("__path="))
+        .filter(|pair| {
+            !pair.is_empty() && !pair.starts_with("__err=") && !pair.starts_with("__path=")
+        })
         .collect();
     if kept.is_empty() {
         path.to_owned()
@@ -223,6 +225,7 @@ async fn answer_form_post(state: &EdgeState, request: Request, next: Next) -> Re
         parts.headers.insert(header::LOCATION, location);
     }
     parts.headers.remove(header::CONTENT_TYPE);
+    parts.headers.remove("serverfnerror");
     parts.headers.remove(header::CONTENT_LENGTH);
     if let Some(id) = state.forms.keep(path_only(&target).to_owned(), flash)
         && let Ok(value) = HeaderValue::from_str(&app::request::cookie(
@@ -250,6 +253,7 @@ mod tests {
         );
         assert_eq!(without_error_params("/signin?__err=abc"), "/signin");
         assert_eq!(without_error_params("/account"), "/account");
+        assert_eq!(without_error_params("/account?"), "/account");
     }
 
     #[test]

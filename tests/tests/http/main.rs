@@ -14,6 +14,7 @@ mod auth_hardening;
 mod cross_site;
 mod edge;
 mod first_start;
+mod forms;
 mod input_limits;
 mod instruments;
 mod language;
