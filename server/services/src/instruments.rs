@@ -246,6 +246,30 @@ impl Services {
 
     /// One version with its definition. Assessors see only published
     /// versions (another is "not found" to them).
+    /// What changed from version `from` to version `to` of an instrument:
+    /// per section and item, scoring rule and text variant, each change
+    /// classed (structural, scoring, wording, translation). Either version
+    /// must be one the actor may see.
+    pub async fn diff_versions(
+        &self,
+        actor: &Actor,
+        code: &InstrumentCode,
+        from: i64,
+        to: i64,
+    ) -> ServiceResult<crate::model::VersionDiff> {
+        let before = self.get_version(actor, code, from).await?;
+        let after = self.get_version(actor, code, to).await?;
+        let parse = |v: &VersionView| {
+            domain::definition::Definition::from_json(v.definition.get()).map_err(|_| {
+                ServiceError::Internal(format!("stored definition {code}@{} unreadable", v.version))
+            })
+        };
+        let changes = domain::definition::diff(&parse(&before)?, &parse(&after)?);
+        Ok(crate::model::VersionDiff {
+            changes: changes.into_iter().map(Into::into).collect(),
+        })
+    }
+
     pub async fn get_version(
         &self,
         actor: &Actor,

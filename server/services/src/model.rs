@@ -180,6 +180,46 @@ pub struct VersionSummary {
     pub published_at: Option<String>,
 }
 
+/// What changed between two versions of an instrument.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(ToSchema))]
+pub struct VersionDiff {
+    /// Every change, in document order.
+    pub changes: Vec<VersionChange>,
+}
+
+/// One change between two versions (see `domain::definition::diff`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(ToSchema))]
+pub struct VersionChange {
+    /// `structural`, `scoring`, `wording` (source-language text) or
+    /// `translation` (other languages only).
+    #[cfg_attr(feature = "server", schema(example = "translation"))]
+    pub class: String,
+    /// JSON pointer into the later version (the earlier one for a removal).
+    pub path: String,
+    /// The value before; null when added (for a move: the old pointer).
+    #[cfg_attr(feature = "server", schema(value_type = Object))]
+    pub before: Option<serde_json::Value>,
+    /// The value after; null when removed (for a move: the new pointer).
+    #[cfg_attr(feature = "server", schema(value_type = Object))]
+    pub after: Option<serde_json::Value>,
+    /// A short description in English.
+    pub summary: String,
+}
+
+impl From<domain::definition::Change> for VersionChange {
+    fn from(c: domain::definition::Change) -> Self {
+        VersionChange {
+            class: c.class.as_str().to_owned(),
+            path: c.path,
+            before: c.before,
+            after: c.after,
+            summary: c.summary,
+        }
+    }
+}
+
 /// One stored version of an instrument with its definition, the canonical
 /// JSON exactly as stored (so `definition_hash` can be checked by anyone).
 #[derive(Debug, Clone, Serialize, Deserialize)]

@@ -8,7 +8,7 @@ use axum::extract::rejection::StringRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use domain::InstrumentCode;
-use services::model::{ApiError, InstrumentSummary, VersionSummary, VersionView};
+use services::model::{ApiError, InstrumentSummary, VersionDiff, VersionSummary, VersionView};
 use services::{ServiceError, Services};
 
 /// A code in a path that is not a valid code names nothing.
@@ -86,6 +86,50 @@ pub async fn get_version(
 ) -> Result<Json<VersionView>, ApiFailure> {
     let (code, number) = (code(&raw_code)?, number(&raw_number)?);
     Ok(Json(services.get_version(&actor, &code, number).await?))
+}
+
+/// The two version numbers of a diff, from the query string.
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct DiffRange {
+    /// The earlier version.
+    from: String,
+    /// The later version.
+    to: String,
+}
+
+/// What changed from version `from` to version `to`: per section and item,
+/// scoring rule and text × language × gender variant, each change classed
+/// `structural`, `scoring`, `wording` (source-language text) or
+/// `translation` (other languages only), with its JSON pointer.
+#[utoipa::path(
+    get,
+    path = "/api/v1/instruments/{code}/diff",
+    tag = "instruments",
+    params(("code" = String, Path, description = "The instrument's code, e.g. IRNS"), DiffRange),
+    responses(
+        (status = 200, description = "The changes, in document order", body = VersionDiff),
+        (status = 400, description = "`from` or `to` is missing or not a number", body = ApiError),
+        (status = 401, description = "No token, or not a valid one", body = ApiError),
+        (status = 403, description = "The caller's roles do not allow it", body = ApiError),
+        (status = 404, description = "No such version (or not one the caller may see)", body = ApiError),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn diff_versions(
+    State(services): State<Services>,
+    Caller(actor): Caller,
+    Path(raw): Path<String>,
+    query: Result<axum::extract::Query<DiffRange>, axum::extract::rejection::QueryRejection>,
+) -> Result<Json<VersionDiff>, ApiFailure> {
+    let code = code(&raw)?;
+    let range = query.map_err(|e| ApiFailure::malformed(e.body_text()))?;
+    let parse = |raw: &str| {
+        raw.parse::<i64>()
+            .map_err(|_| ApiFailure::malformed(format!("not a version number: {raw}")))
+    };
+    let (from, to) = (parse(&range.from)?, parse(&range.to)?);
+    Ok(Json(services.diff_versions(&actor, &code, from, to).await?))
 }
 
 /// Checks a definition (JSON, the JSON Schema, then every semantic rule)

@@ -87,6 +87,7 @@ fn parts() -> (Router<Services>, utoipa::openapi::OpenApi) {
             instruments::import_version
         ))
         .routes(routes!(instruments::get_version))
+        .routes(routes!(instruments::diff_versions))
         .split_for_parts()
 }
 

@@ -5,7 +5,7 @@ use domain::{Locale, Role, VersionStatus};
 use reqwest::{Method, StatusCode};
 use services::model::{ApiError, InstrumentSummary, VersionSummary, VersionView};
 use sha2::{Digest, Sha256};
-use tests::api::intake_as;
+use tests::api::{intake_as, library_definition};
 use tests::{TestApp, on_each_engine};
 
 async fn get<T: serde::de::DeserializeOwned>(app: &TestApp, token: &str, path: &str) -> T {
@@ -194,4 +194,71 @@ async fn every_check_problem_of_a_refused_draft_is_said_in_the_callers_language_
 
 fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[tokio::test]
+async fn the_diff_of_a_translation_fix_is_one_translation_change_and_nothing_else() {
+    on_each_engine(|db| async move {
+        let app = TestApp::spawn(&db).await;
+        let author = app.api_user("author", &[Role::Methodologist]).await;
+        let reader = app.api_user("reader", &[Role::Reviewer]).await;
+        // IRNS v1 is the published library version; v2 changes only the
+        // Russian female wording of the first item's label.
+        let mut value: serde_json::Value =
+            serde_json::from_str(&library_definition("intake-screen")).unwrap();
+        let label = &mut value["sections"][0]["items"][0]["label"]["ru"]["female"];
+        *label = serde_json::Value::String(format!("{} (исправлено)", label.as_str().unwrap()));
+        let created = app
+            .api(Method::POST, "/api/v1/instruments/IRNS/versions")
+            .token(&author)
+            .body(value.to_string())
+            .send()
+            .await;
+        assert_eq!(created.status(), StatusCode::CREATED);
+
+        let diff: serde_json::Value = app
+            .api(Method::GET, "/api/v1/instruments/IRNS/diff?from=1&to=2")
+            .token(&reader)
+            .send()
+            .await
+            .json()
+            .await
+            .unwrap();
+        let changes = diff["changes"].as_array().expect("changes");
+        assert_eq!(changes.len(), 1, "{diff}");
+        assert_eq!(changes[0]["class"], "translation");
+        assert_eq!(changes[0]["path"], "/sections/0/items/0/label/ru/female");
+        assert!(
+            changes[0]["after"]
+                .as_str()
+                .unwrap()
+                .ends_with("(исправлено)")
+        );
+
+        let same: serde_json::Value = app
+            .api(Method::GET, "/api/v1/instruments/IRNS/diff?from=1&to=1")
+            .token(&reader)
+            .send()
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(same["changes"], serde_json::json!([]));
+        for bad in ["?from=1", "?from=1&to=x", ""] {
+            let response = app
+                .api(Method::GET, &format!("/api/v1/instruments/IRNS/diff{bad}"))
+                .token(&reader)
+                .send()
+                .await;
+            assert_eq!(response.status(), StatusCode::BAD_REQUEST, "{bad}");
+        }
+        let missing = app
+            .api(Method::GET, "/api/v1/instruments/IRNS/diff?from=1&to=9")
+            .token(&reader)
+            .send()
+            .await;
+        assert_eq!(missing.status(), StatusCode::NOT_FOUND);
+        app.stop().await;
+    })
+    .await;
 }

@@ -29,6 +29,8 @@ struct Route {
     /// Who gets the success status; the signed-in rest get 403, nobody 401.
     allowed: fn(Caller) -> bool,
     success: StatusCode,
+    /// A query string the call needs, if any.
+    query: &'static str,
 }
 
 fn anyone(_: Caller) -> bool {
@@ -51,36 +53,49 @@ fn contract() -> Vec<Route> {
             template: "/api/v1/openapi.json",
             allowed: anyone,
             success: StatusCode::OK,
+            query: "",
         },
         Route {
             method: Method::GET,
             template: "/api/v1/me",
             allowed: any_token,
             success: StatusCode::OK,
+            query: "",
         },
         Route {
             method: Method::GET,
             template: "/api/v1/instruments",
             allowed: any_token,
             success: StatusCode::OK,
+            query: "",
         },
         Route {
             method: Method::GET,
             template: "/api/v1/instruments/{code}/versions",
             allowed: any_token,
             success: StatusCode::OK,
+            query: "",
         },
         Route {
             method: Method::GET,
             template: "/api/v1/instruments/{code}/versions/{n}",
             allowed: any_token,
             success: StatusCode::OK,
+            query: "",
+        },
+        Route {
+            method: Method::GET,
+            template: "/api/v1/instruments/{code}/diff",
+            allowed: any_token,
+            success: StatusCode::OK,
+            query: "?from=1&to=1",
         },
         Route {
             method: Method::POST,
             template: "/api/v1/instruments/{code}/versions",
             allowed: authors,
             success: StatusCode::CREATED,
+            query: "",
         },
     ]
 }
@@ -114,7 +129,8 @@ async fn every_api_route_answers_each_role_and_the_anonymous_caller_as_the_table
                             "IRNS"
                         },
                     )
-                    .replace("{n}", "1");
+                    .replace("{n}", "1")
+                    + route.query;
                 let mut call = app.api(route.method.clone(), &path);
                 if let Some(token) = token {
                     call = call.token(token);
