@@ -30,6 +30,8 @@ async fn every_page_hydrates_under_the_content_security_policy_and_nothing_is_bl
             "/admin/users/1",
             "/admin/audit",
             "/instruments",
+            "/instruments/IRNS",
+            "/instruments/IRNS?from=1&to=1",
             "/instruments/IRNS/versions/1",
             "/no-such-page",
         ] {

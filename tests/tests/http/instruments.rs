@@ -145,3 +145,67 @@ async fn the_instruments_page_lists_the_library_in_the_interface_language() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_history_page_lists_the_versions_and_shows_a_translation_fix_as_translation_only() {
+    on_each_engine(|db| async move {
+        let app = TestApp::spawn(&db).await;
+        let author = app.api_user("author", &[Role::Methodologist]).await;
+        let mut value: serde_json::Value =
+            serde_json::from_str(&tests::api::library_definition("intake-screen")).unwrap();
+        let label = &mut value["sections"][0]["items"][0]["label"]["ru"]["female"];
+        *label = serde_json::Value::String(format!("{} (исправлено)", label.as_str().unwrap()));
+        let created = app
+            .api(reqwest::Method::POST, "/api/v1/instruments/IRNS/versions")
+            .token(&author)
+            .body(value.to_string())
+            .send()
+            .await;
+        assert_eq!(created.status(), StatusCode::CREATED);
+
+        let reviewer = app.signed_in_as("rustam", &[Role::Reviewer]).await;
+        let history = app.get(&reviewer, "/instruments/IRNS").await;
+        assert_eq!(history.status(), StatusCode::OK);
+        let html = history.text().await.unwrap();
+        assert!(html.contains("data-version=\"2\"") && html.contains("data-version=\"1\""));
+        assert!(
+            html.contains(">Draft<") && html.contains(">Published<"),
+            "statuses"
+        );
+
+        let set_russian = app.set_language(&reviewer, "ru", false).await;
+        assert!(set_russian.status().is_success());
+        let html = app
+            .get(&reviewer, "/instruments/IRNS?from=1&to=2")
+            .await
+            .text()
+            .await
+            .unwrap();
+        let count = |class: &str| {
+            html.split(&format!("data-class=\"{class}\" data-count=\""))
+                .nth(1)
+                .and_then(|rest| rest.split('"').next())
+                .map(str::to_owned)
+        };
+        assert_eq!(count("translation").as_deref(), Some("1"), "{html}");
+        assert_eq!(count("scoring").as_deref(), Some("0"));
+        assert_eq!(count("structural").as_deref(), Some("0"));
+        assert_eq!(count("wording").as_deref(), Some("0"));
+        assert!(html.contains("/sections/0/items/0/label/ru/female"));
+        assert!(html.contains("Перевод"), "in Russian");
+        assert!(html.contains("(исправлено)"), "the new wording");
+
+        // An assessor sees published versions only: the draft is not there.
+        let assessor = app.signed_in_as("nargis", &[Role::Assessor]).await;
+        let html = app
+            .get(&assessor, "/instruments/IRNS")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(html.contains("data-version=\"1\""));
+        assert!(!html.contains("data-version=\"2\""));
+        app.stop().await;
+    })
+    .await;
+}

@@ -80,7 +80,12 @@ fn InstrumentRows(list: Vec<InstrumentSummary>) -> impl IntoView {
                                     <td>{title}</td>
                                     <td>{i.published_version.map(|n| n.to_string())}</td>
                                     <td>{locales}</td>
-                                    <td>{preview}</td>
+                                    <td class="actions">
+                                        <a href=format!("/instruments/{}", i.code)>
+                                            {t("instrument-history")}
+                                        </a>
+                                        {preview}
+                                    </td>
                                 </tr>
                             }
                         })

@@ -1,12 +1,20 @@
-//! The instrument library: the list, and a read-only live preview of a version.
+//! The instrument library: the list, an instrument's version history with
+//! the differences between any two versions, and a read-only live preview
+//! of a version.
 
+mod diff_versions;
 mod get_version;
+mod history_page;
 mod instruments_page;
 mod list_instruments;
+mod list_versions;
 pub mod preview;
 mod preview_page;
 
+pub use diff_versions::{DiffVersions, diff_versions};
 pub use get_version::{GetVersion, get_version};
+pub use history_page::HistoryPage;
 pub use instruments_page::InstrumentsPage;
 pub use list_instruments::{ListInstruments, list_instruments};
+pub use list_versions::{ListVersions, list_versions};
 pub use preview_page::PreviewPage;
