@@ -89,3 +89,18 @@ pub fn intake_as(code: &str) -> String {
     value["meta"]["code"] = serde_json::Value::String(code.to_owned());
     value.to_string()
 }
+
+/// Stores IRNS version 2 as `token`'s account: the library definition with
+/// only the Russian female wording of the first item's label changed
+/// (ending "(исправлено)") — a translation fix and nothing else.
+pub async fn post_translation_fix(app: &TestApp, token: &str) -> Response {
+    let mut value: serde_json::Value =
+        serde_json::from_str(&library_definition("intake-screen")).unwrap();
+    let label = &mut value["sections"][0]["items"][0]["label"]["ru"]["female"];
+    *label = serde_json::Value::String(format!("{} (исправлено)", label.as_str().unwrap()));
+    app.api(Method::POST, "/api/v1/instruments/IRNS/versions")
+        .token(token)
+        .body(value.to_string())
+        .send()
+        .await
+}

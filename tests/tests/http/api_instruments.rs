@@ -5,7 +5,7 @@ use domain::{Locale, Role, VersionStatus};
 use reqwest::{Method, StatusCode};
 use services::model::{ApiError, InstrumentSummary, VersionSummary, VersionView};
 use sha2::{Digest, Sha256};
-use tests::api::{intake_as, library_definition};
+use tests::api::{intake_as, post_translation_fix};
 use tests::{TestApp, on_each_engine};
 
 async fn get<T: serde::de::DeserializeOwned>(app: &TestApp, token: &str, path: &str) -> T {
@@ -204,16 +204,7 @@ async fn the_diff_of_a_translation_fix_is_one_translation_change_and_nothing_els
         let reader = app.api_user("reader", &[Role::Reviewer]).await;
         // IRNS v1 is the published library version; v2 changes only the
         // Russian female wording of the first item's label.
-        let mut value: serde_json::Value =
-            serde_json::from_str(&library_definition("intake-screen")).unwrap();
-        let label = &mut value["sections"][0]["items"][0]["label"]["ru"]["female"];
-        *label = serde_json::Value::String(format!("{} (исправлено)", label.as_str().unwrap()));
-        let created = app
-            .api(Method::POST, "/api/v1/instruments/IRNS/versions")
-            .token(&author)
-            .body(value.to_string())
-            .send()
-            .await;
+        let created = post_translation_fix(&app, &author).await;
         assert_eq!(created.status(), StatusCode::CREATED);
 
         let diff: serde_json::Value = app

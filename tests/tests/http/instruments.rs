@@ -151,16 +151,7 @@ async fn the_history_page_lists_the_versions_and_shows_a_translation_fix_as_tran
     on_each_engine(|db| async move {
         let app = TestApp::spawn(&db).await;
         let author = app.api_user("author", &[Role::Methodologist]).await;
-        let mut value: serde_json::Value =
-            serde_json::from_str(&tests::api::library_definition("intake-screen")).unwrap();
-        let label = &mut value["sections"][0]["items"][0]["label"]["ru"]["female"];
-        *label = serde_json::Value::String(format!("{} (исправлено)", label.as_str().unwrap()));
-        let created = app
-            .api(reqwest::Method::POST, "/api/v1/instruments/IRNS/versions")
-            .token(&author)
-            .body(value.to_string())
-            .send()
-            .await;
+        let created = tests::api::post_translation_fix(&app, &author).await;
         assert_eq!(created.status(), StatusCode::CREATED);
 
         let reviewer = app.signed_in_as("rustam", &[Role::Reviewer]).await;
