@@ -99,6 +99,12 @@ code_enum! {
         TokenRevoked => "token.revoked",
         InstrumentLibraryLoaded => "instrument.library_loaded",
         InstrumentImported => "instrument.imported",
+        /// A new instrument, started in the browser as draft version 1.
+        InstrumentCreated => "instrument.created",
+        /// A new draft version, copied from the latest published one.
+        DraftStarted => "instrument.draft_started",
+        /// A draft saved (one event per save, not per keystroke).
+        DraftSaved => "instrument.draft_saved",
         /// A protected action answered 401 or 403 (rate-limited).
         AccessRefused => "access.refused",
         /// A state-changing request from another site was turned away.

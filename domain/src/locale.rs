@@ -117,6 +117,17 @@ pub enum Gender {
     Female,
 }
 
+impl Gender {
+    pub const ALL: [Gender; 2] = [Gender::Male, Gender::Female];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Gender::Male => "male",
+            Gender::Female => "female",
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -71,6 +71,8 @@ pub enum Permission {
     ViewInstruments,
     /// Bring a definition into the library as a new draft version.
     ImportInstruments,
+    /// Start an instrument or a new draft version, and edit a draft.
+    EditDrafts,
 }
 
 /// The set of roles one account holds, kept sorted and free of duplicates.
@@ -106,7 +108,7 @@ impl Roles {
             }
             // Every role works with instruments in some way.
             Permission::ViewInstruments => !self.is_empty(),
-            Permission::ImportInstruments => {
+            Permission::ImportInstruments | Permission::EditDrafts => {
                 self.contains(Role::Methodologist) || self.contains(Role::Administrator)
             }
         }

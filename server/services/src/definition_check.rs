@@ -31,7 +31,28 @@ pub fn check_bundled_definition(source: &str) -> Result<Definition, Vec<Problem>
     check(source, false)
 }
 
+/// A draft being written: refused (every problem) only when it is not a
+/// definition in the format at all (JSON, the JSON Schema, the model's
+/// parse); otherwise the definition with every semantic problem, which a
+/// draft may have while it is written (an untranslated text, a band not
+/// yet drawn) and which block its submission for review.
+pub fn check_draft(source: &str) -> Result<(Definition, Vec<Problem>), Vec<Problem>> {
+    let definition = parse(source, true)?;
+    let problems = definition.check().into_iter().map(Problem::from).collect();
+    Ok((definition, problems))
+}
+
 fn check(source: &str, with_schema: bool) -> Result<Definition, Vec<Problem>> {
+    let definition = parse(source, with_schema)?;
+    let semantic: Vec<Problem> = definition.check().into_iter().map(Problem::from).collect();
+    if semantic.is_empty() {
+        Ok(definition)
+    } else {
+        Err(semantic)
+    }
+}
+
+fn parse(source: &str, with_schema: bool) -> Result<Definition, Vec<Problem>> {
     let value: Value = serde_json::from_str(source).map_err(|e| {
         let message = format!(
             "not valid JSON (line {}, column {}): {e}",
@@ -54,14 +75,8 @@ fn check(source: &str, with_schema: bool) -> Result<Definition, Vec<Problem>> {
             return Err(schema_problems);
         }
     }
-    let definition = Definition::from_value(value)
-        .map_err(|errors| errors.into_iter().map(Problem::from).collect::<Vec<_>>())?;
-    let semantic: Vec<Problem> = definition.check().into_iter().map(Problem::from).collect();
-    if semantic.is_empty() {
-        Ok(definition)
-    } else {
-        Err(semantic)
-    }
+    Definition::from_value(value)
+        .map_err(|errors| errors.into_iter().map(Problem::from).collect::<Vec<_>>())
 }
 
 #[cfg(test)]

@@ -40,6 +40,9 @@ pub enum ServiceError {
     /// the change (a draft exists already, the last administrator…).
     #[error("conflict: {0}")]
     Conflict(&'static str),
+    /// A save started from an older revision: someone saved meanwhile.
+    #[error("stale revision (now {current_revision})")]
+    StaleRevision { current_revision: i64 },
     #[error("internal: {0}")]
     Internal(String),
 }

@@ -17,7 +17,7 @@ pub fn definition_hash(canonical: &str) -> String {
     hex::encode(Sha256::digest(canonical.as_bytes()))
 }
 
-fn view(record: VersionRecord) -> ServiceResult<VersionView> {
+pub(crate) fn view(record: VersionRecord) -> ServiceResult<VersionView> {
     let definition = serde_json::value::RawValue::from_string(record.definition)
         .map_err(|e| ServiceError::Internal(format!("stored definition is not JSON: {e}")))?;
     Ok(VersionView {
@@ -236,6 +236,7 @@ impl Services {
                 status: v.status,
                 created_at: v.created_at,
                 published_at: v.published_at,
+                created_by: v.created_by,
             })
             .collect();
         if versions.is_empty() {

@@ -29,6 +29,8 @@ pub mod db;
 #[cfg(feature = "server")]
 pub mod definition_check;
 #[cfg(feature = "server")]
+pub mod drafts;
+#[cfg(feature = "server")]
 pub mod instruments;
 #[cfg(feature = "server")]
 pub mod library;

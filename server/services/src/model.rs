@@ -178,6 +178,52 @@ pub struct VersionSummary {
     pub created_at: String,
     /// ISO 8601, UTC; set once published.
     pub published_at: Option<String>,
+    /// The username of who created it; none for the sample library.
+    #[serde(default)]
+    pub created_by: Option<String>,
+}
+
+/// A new instrument, started as draft version 1 (the "New instrument" form).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NewInstrument {
+    /// As typed; the service checks it (letters, digits, `-`, `_`).
+    pub code: String,
+    /// The title in the source language.
+    pub title: String,
+    pub source_locale: Locale,
+    /// Every text needs a wording in each of these before review.
+    #[serde(default)]
+    pub required_locales: Vec<Locale>,
+    /// The subject genders it is used for.
+    #[serde(default)]
+    pub genders: Vec<domain::Gender>,
+}
+
+/// The body of `PUT /api/v1/instruments/{code}/versions/{n}`.
+#[derive(Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(ToSchema))]
+pub struct DraftSave {
+    /// The revision the edit started from (`revision` of the version read).
+    pub revision: i64,
+    /// The whole definition (see `instrument-library/FORMAT.md`).
+    #[cfg_attr(feature = "server", schema(value_type = Object))]
+    pub definition: Box<serde_json::value::RawValue>,
+}
+
+/// A draft saved: its new revision, and what still stands between it and
+/// review (every check problem of the whole draft; empty when none).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(ToSchema))]
+pub struct SavedDraft {
+    pub code: InstrumentCode,
+    pub version: i64,
+    /// The revision to send with the next save.
+    pub revision: i64,
+    /// SHA-256 (hex) of the canonical JSON now stored.
+    pub definition_hash: String,
+    /// Every problem `check()` finds, each with its JSON pointer. A draft
+    /// may be saved with them; it cannot be submitted for review.
+    pub problems: Vec<Problem>,
 }
 
 /// What changed between two versions of an instrument.
@@ -337,7 +383,7 @@ impl std::fmt::Display for Problem {
 }
 
 /// The body of every error answer of the JSON API.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(ToSchema))]
 pub struct ApiError {
     /// A stable machine code, e.g. `forbidden`, `invalid-definition`.
@@ -347,4 +393,12 @@ pub struct ApiError {
     /// For 422: every problem found, each with its JSON pointer.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub problems: Vec<Problem>,
+    /// For a refused save (409): the version's current revision.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub current_revision: Option<i64>,
+    /// For a refused save (409): the definition that was sent, intact, to
+    /// re-apply on top of the current one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "server", schema(value_type = Option<Object>))]
+    pub refused: Option<Box<serde_json::value::RawValue>>,
 }

@@ -31,6 +31,16 @@ pub struct ApiFailure {
     pub problems: Vec<(Problem, bool)>,
     /// Seconds to wait before retrying (`Retry-After`), for 429 and 503.
     pub retry_after: Option<i64>,
+    /// A refused save: the version's current revision, and the definition
+    /// sent, handed back intact (boxed: rare, and keeps results small).
+    pub save: Option<Box<RefusedSave>>,
+}
+
+/// What a refused save answers besides the error.
+#[derive(Debug, Clone, Default)]
+pub struct RefusedSave {
+    pub current_revision: Option<i64>,
+    pub refused: Option<Arc<str>>,
 }
 
 /// A Fluent argument: numbers stay numbers, so plurals are chosen right.
@@ -49,6 +59,7 @@ impl ApiFailure {
             args: vec![],
             problems: vec![],
             retry_after: None,
+            save: None,
         }
     }
 
@@ -132,6 +143,18 @@ impl From<ServiceError> for ApiFailure {
             ServiceError::Conflict(message_id) => {
                 ApiFailure::new(StatusCode::CONFLICT, code_of(message_id), message_id)
             }
+            ServiceError::StaleRevision { current_revision } => {
+                let mut f = ApiFailure::new(
+                    StatusCode::CONFLICT,
+                    "stale-revision",
+                    "error-draft-changed",
+                );
+                f.save = Some(Box::new(RefusedSave {
+                    current_revision: Some(current_revision),
+                    refused: None,
+                }));
+                f
+            }
             ServiceError::Internal(detail) => {
                 let correlation_id = services::new_correlation_id();
                 tracing::error!(%correlation_id, %detail, "internal error (API)");
@@ -188,6 +211,12 @@ impl ApiFailure {
                     ..p.clone()
                 })
                 .collect(),
+            current_revision: self.save.as_ref().and_then(|s| s.current_revision),
+            refused: self
+                .save
+                .as_ref()
+                .and_then(|s| s.refused.as_deref())
+                .and_then(|raw| serde_json::value::RawValue::from_string(raw.to_owned()).ok()),
         }
     }
 }

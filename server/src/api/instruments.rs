@@ -8,7 +8,9 @@ use axum::extract::rejection::StringRejection;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use domain::InstrumentCode;
-use services::model::{ApiError, InstrumentSummary, VersionDiff, VersionSummary, VersionView};
+use services::model::{
+    ApiError, DraftSave, InstrumentSummary, SavedDraft, VersionDiff, VersionSummary, VersionView,
+};
 use services::{ServiceError, Services};
 
 /// A code in a path that is not a valid code names nothing.
@@ -88,6 +90,73 @@ pub async fn get_version(
     Ok(Json(services.get_version(&actor, &code, number).await?))
 }
 
+/// The body as text; too large is 413, unreadable 400.
+fn body_text(body: Result<String, StringRejection>) -> Result<String, ApiFailure> {
+    body.map_err(|rejection| {
+        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            ApiFailure::new(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "payload-too-large",
+                "error-payload-too-large",
+            )
+        } else {
+            ApiFailure::malformed(rejection.body_text())
+        }
+    })
+}
+
+/// Saves a draft's whole definition. `revision` is the one the edit started
+/// from: when someone saved the draft meanwhile, the save is refused (409)
+/// with the current revision and the sent definition handed back intact.
+/// A definition with check problems is saved, and they are listed (they
+/// block submission for review); one that is not in the format is refused
+/// (422) with every problem's path.
+#[utoipa::path(
+    put,
+    path = "/api/v1/instruments/{code}/versions/{n}",
+    tag = "instruments",
+    params(
+        ("code" = String, Path, description = "The instrument's code; must equal the definition's `meta.code`"),
+        ("n" = i64, Path, description = "The draft's version number"),
+    ),
+    request_body(content = DraftSave, content_type = "application/json"),
+    responses(
+        (status = 200, description = "Saved: the new revision and every remaining check problem", body = SavedDraft),
+        (status = 400, description = "Not JSON, no `revision`, or `meta.code` differs from the path", body = ApiError),
+        (status = 401, description = "No token, or not a valid one", body = ApiError),
+        (status = 403, description = "Only methodologists and administrators edit drafts", body = ApiError),
+        (status = 404, description = "No such version", body = ApiError),
+        (status = 409, description = "`revision` is stale, or the version is not a draft; `current_revision` and `refused` (the definition sent) come back", body = ApiError),
+        (status = 413, description = "The body is too large", body = ApiError),
+        (status = 422, description = "Not a definition in the format: every problem with its JSON pointer", body = ApiError),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn save_draft(
+    State(services): State<Services>,
+    Caller(actor): Caller,
+    Path((raw_code, raw_number)): Path<(String, String)>,
+    body: Result<String, StringRejection>,
+) -> Result<Json<SavedDraft>, ApiFailure> {
+    let body = body_text(body)?;
+    actor.authorize(domain::Permission::EditDrafts)?;
+    let (code, number) = (code(&raw_code)?, number(&raw_number)?);
+    let save: DraftSave =
+        serde_json::from_str(&body).map_err(|e| ApiFailure::malformed(e.to_string()))?;
+    let sent = save.definition.get();
+    services
+        .save_draft(&actor, &code, number, save.revision, sent)
+        .await
+        .map(Json)
+        .map_err(|e| {
+            let mut failure = ApiFailure::from(e);
+            if failure.status == StatusCode::CONFLICT {
+                failure.save.get_or_insert_default().refused = Some(sent.into());
+            }
+            failure
+        })
+}
+
 /// The two version numbers of a diff, from the query string.
 #[derive(serde::Deserialize, utoipa::IntoParams)]
 #[into_params(parameter_in = Query)]
@@ -158,17 +227,7 @@ pub async fn import_version(
     Path(raw): Path<String>,
     body: Result<String, StringRejection>,
 ) -> Result<(StatusCode, Json<VersionView>), ApiFailure> {
-    let body = body.map_err(|rejection| {
-        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            ApiFailure::new(
-                StatusCode::PAYLOAD_TOO_LARGE,
-                "payload-too-large",
-                "error-payload-too-large",
-            )
-        } else {
-            ApiFailure::malformed(rejection.body_text())
-        }
-    })?;
+    let body = body_text(body)?;
     // Authorise before reading the document: a refused caller learns nothing
     // about what the definition's checks would say.
     actor.authorize(domain::Permission::ImportInstruments)?;

@@ -86,7 +86,7 @@ fn parts() -> (Router<Services>, utoipa::openapi::OpenApi) {
             instruments::list_versions,
             instruments::import_version
         ))
-        .routes(routes!(instruments::get_version))
+        .routes(routes!(instruments::get_version, instruments::save_draft))
         .routes(routes!(instruments::diff_versions))
         .split_for_parts()
 }

@@ -97,6 +97,15 @@ fn contract() -> Vec<Route> {
             success: StatusCode::CREATED,
             query: "",
         },
+        // After the POST above: version 1 of the caller's own instrument is
+        // a draft at revision 1.
+        Route {
+            method: Method::PUT,
+            template: "/api/v1/instruments/{code}/versions/{n}",
+            allowed: authors,
+            success: StatusCode::OK,
+            query: "",
+        },
     ]
 }
 
@@ -123,7 +132,7 @@ async fn every_api_route_answers_each_role_and_the_anonymous_caller_as_the_table
                     .template
                     .replace(
                         "{code}",
-                        if route.method == Method::POST {
+                        if route.method != Method::GET {
                             &code
                         } else {
                             "IRNS"
@@ -137,6 +146,12 @@ async fn every_api_route_answers_each_role_and_the_anonymous_caller_as_the_table
                 }
                 if route.method == Method::POST {
                     call = call.body(intake_as(&code));
+                }
+                if route.method == Method::PUT {
+                    call = call.body(format!(
+                        r#"{{"revision": 1, "definition": {}}}"#,
+                        intake_as(&code)
+                    ));
                 }
                 let status = call.send().await.status();
                 let expected = if (route.allowed)(*caller) {

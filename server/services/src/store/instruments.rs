@@ -17,12 +17,15 @@ pub struct VersionRecord {
     pub revision: i64,
     pub created_at: String,
     pub published_at: Option<String>,
+    /// The username of who created the version (none: the system did).
+    pub created_by: Option<String>,
 }
 
 const COLUMNS: &str = "v.id, v.instrument_id, i.code, v.number, v.status, v.definition, v.revision, \
-                       v.created_at, v.published_at";
+                       v.created_at, v.published_at, u.username AS created_by";
 
-const FROM: &str = "FROM instrument_versions v JOIN instruments i ON i.id = v.instrument_id";
+const FROM: &str = "FROM instrument_versions v JOIN instruments i ON i.id = v.instrument_id \
+                    LEFT JOIN users u ON u.id = v.created_by";
 
 fn from_row(r: &AnyRow) -> Result<VersionRecord, sqlx::Error> {
     Ok(VersionRecord {
@@ -35,6 +38,7 @@ fn from_row(r: &AnyRow) -> Result<VersionRecord, sqlx::Error> {
         revision: r.try_get("revision")?,
         created_at: r.try_get("created_at")?,
         published_at: r.try_get("published_at")?,
+        created_by: r.try_get("created_by")?,
     })
 }
 
@@ -160,4 +164,29 @@ pub async fn latest_published(conn: &mut Conn) -> Result<Vec<VersionRecord>, Sto
     .fetch_all(&mut *conn)
     .await?;
     from_rows(&rows)
+}
+
+/// Replaces a draft's definition when its revision is still `expected`,
+/// and returns the new revision. `StaleRevision` when someone saved it
+/// meanwhile; `NotFound` when it is not (or no longer) a draft.
+pub async fn update_draft(
+    conn: &mut Conn,
+    id: VersionId,
+    expected: i64,
+    definition: &str,
+) -> Result<i64, StoreError> {
+    let updated = sqlx::query(
+        "UPDATE instrument_versions SET definition = $1, revision = revision + 1 \
+         WHERE id = $2 AND revision = $3 AND status = $4 RETURNING revision",
+    )
+    .bind(definition)
+    .bind(id.get())
+    .bind(expected)
+    .bind(VersionStatus::Draft.code())
+    .fetch_optional(&mut *conn)
+    .await?;
+    match updated {
+        Some(row) => Ok(row.try_get("revision")?),
+        None => Err(StoreError::StaleRevision),
+    }
 }
