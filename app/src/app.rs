@@ -3,7 +3,7 @@
 use crate::components::{Header, NotFound, provide_session};
 use crate::features::audit::AuditLogPage;
 use crate::features::auth::{AccountPage, SignInPage};
-use crate::features::instruments::{HistoryPage, InstrumentsPage, PreviewPage};
+use crate::features::instruments::{HistoryPage, InstrumentsPage, NewInstrumentPage, PreviewPage};
 use crate::features::users::{NewUserPage, UserPage, UsersPage};
 use crate::home::HomePage;
 use crate::i18n::{provide_i18n, t, tr};
@@ -123,6 +123,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/users/:id") view=UserPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/audit") view=AuditLogPage ssr=SsrMode::Async />
                     <Route path=path!("/instruments") view=InstrumentsPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/instruments/new")
+                        view=NewInstrumentPage
+                        ssr=SsrMode::Async
+                    />
                     <Route path=path!("/instruments/:code") view=HistoryPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/instruments/:code/versions/:number")

@@ -151,6 +151,7 @@ impl From<services::ServiceError> for AppError {
             E::Busy => AppError::Busy,
             E::Invalid { field, message_id } => AppError::invalid(field, message_id),
             E::BadRequest(message_id) | E::Conflict(message_id) => AppError::conflict(message_id),
+            E::StaleRevision { .. } => AppError::conflict("error-draft-changed"),
             E::InvalidDefinition(problems) => AppError::InvalidDefinition { problems },
             E::Internal(detail) => {
                 let correlation_id = services::new_correlation_id();

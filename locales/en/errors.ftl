@@ -39,3 +39,11 @@ error-api-throttled = Too many invalid tokens came from your address. Try again 
     [one] one minute
    *[other] { $minutes } minutes
 }.
+error-draft-changed = Someone else saved this draft after you opened it. Your edits are kept: see what they changed, then apply yours on top.
+error-not-a-draft = This version is not a draft: a published or submitted version is never edited. Start a new draft version instead.
+error-instrument-code = An instrument code starts with a Latin letter and has at most 32 Latin letters, digits, "-" or "_".
+error-instrument-code-taken = An instrument with this code exists already.
+error-title-required = Give the instrument a title.
+error-title-invalid = The title is too long (at most 200 characters) or has control characters.
+error-genders-required = Choose at least one gender the instrument is used for.
+error-import-file = Choose a definition file (JSON) to import.

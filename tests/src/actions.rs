@@ -9,7 +9,7 @@ use crate::TestApp;
 use domain::{InstrumentCode, TokenId, UserId};
 use reqwest::{Client, Response};
 use serde::Serialize;
-use services::model::{NewToken, NewUser, PasswordChange, UserChange};
+use services::model::{NewInstrument, NewToken, NewUser, PasswordChange, UserChange};
 
 /// A server function's single named argument.
 fn one<'a, T: Serialize>(
@@ -45,6 +45,38 @@ impl TestApp {
             .send()
             .await
             .expect("request")
+    }
+
+    pub async fn create_instrument(&self, client: &Client, new: &NewInstrument) -> Response {
+        self.post_args(client, "create_instrument", &one("instrument", new))
+            .await
+    }
+
+    pub async fn start_draft(&self, client: &Client, code: &str) -> Response {
+        self.post_form(client, "start_draft", &[("code", code)])
+            .await
+    }
+
+    pub async fn save_draft(
+        &self,
+        client: &Client,
+        code: &str,
+        number: i64,
+        revision: i64,
+        definition: &str,
+    ) -> Response {
+        let (number, revision) = (number.to_string(), revision.to_string());
+        self.post_form(
+            client,
+            "save_draft",
+            &[
+                ("code", code),
+                ("number", &number),
+                ("revision", &revision),
+                ("definition", definition),
+            ],
+        )
+        .await
     }
 
     pub async fn sign_out(&self, client: &Client) -> Response {

@@ -62,3 +62,26 @@ pub fn Forbidden() -> impl IntoView {
         </section>
     }
 }
+
+/// Every problem of a refused definition, each with where it is.
+#[component]
+pub fn ProblemList(problems: Vec<crate::model::Problem>) -> impl IntoView {
+    let locale = use_i18n().locale.get_untracked();
+    view! {
+        <ul class="problems">
+            {problems
+                .into_iter()
+                .map(|p| {
+                    let text = crate::i18n::tr_problem(locale, &p);
+                    view! {
+                        <li>
+                            <code class="diff-path">{p.path.clone()}</code>
+                            " "
+                            {text}
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}

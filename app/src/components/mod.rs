@@ -9,7 +9,7 @@ mod header;
 mod session;
 
 pub use erase::EraseOnServer;
-pub use errors::{ErrorMessage, Forbidden, NotFound};
+pub use errors::{ErrorMessage, Forbidden, NotFound, ProblemList};
 pub use fields::{RoleLabel, TextField};
 pub use form_state::{FormFlash, FormState};
 pub use guard::Protected;

@@ -37,3 +37,9 @@ pub fn tr_args(locale: Locale, id: &str, args: &[(&'static str, Arg)]) -> String
     }
     text
 }
+
+/// A problem in words: in the browser, the text the server already put in
+/// the user's language.
+pub fn tr_problem(_locale: Locale, problem: &crate::model::Problem) -> String {
+    problem.message.clone()
+}

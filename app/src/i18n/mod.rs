@@ -21,7 +21,7 @@ pub use server::{catalog, tr, tr_args, tr_problem, try_tr};
 #[cfg(not(feature = "ssr"))]
 mod browser;
 #[cfg(not(feature = "ssr"))]
-pub use browser::{tr, tr_args, try_tr};
+pub use browser::{tr, tr_args, tr_problem, try_tr};
 
 /// A message's argument: a number or a text.
 #[derive(Clone, Debug, PartialEq, Eq)]

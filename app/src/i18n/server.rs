@@ -102,10 +102,56 @@ pub fn catalog(locale: Locale, source: &str, max_count: i64) -> super::Catalog {
                 entries.push((format!("{id}#{n}"), text));
             }
         } else {
-            entries.push((id.clone(), tr(locale, &id)));
+            // Other arguments stay as `{ $name }` for the browser to fill.
+            let names = variables(source, &id);
+            let placeholders: Vec<String> = names.iter().map(|n| format!("{{ ${n} }}")).collect();
+            let args: Vec<(&'static str, Arg)> = names
+                .iter()
+                .zip(&placeholders)
+                .map(|(n, p)| (leak_name(n), Arg::Text(p.clone())))
+                .collect();
+            entries.push((id.clone(), tr_args(locale, &id, &args)));
         }
     }
     super::Catalog(entries)
+}
+
+/// The variables (`$name`) of message `id` in a Fluent file.
+fn variables(source: &str, id: &str) -> Vec<String> {
+    let Some(line) = source
+        .lines()
+        .find(|l| l.split_once(" =").is_some_and(|(i, _)| i.trim() == id))
+    else {
+        return vec![];
+    };
+    let mut names = Vec::new();
+    for part in line.split('$').skip(1) {
+        let name: String = part
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
+            .collect();
+        if !name.is_empty() && !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    names
+}
+
+/// A message argument's name for the lifetime of the process (names come
+/// from the compiled-in message files: a few, once each).
+fn leak_name(name: &str) -> &'static str {
+    use std::sync::{Mutex, OnceLock};
+    static NAMES: OnceLock<Mutex<Vec<&'static str>>> = OnceLock::new();
+    let mut names = NAMES
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    if let Some(known) = names.iter().find(|n| **n == name) {
+        return known;
+    }
+    let leaked: &'static str = Box::leak(name.to_owned().into_boxed_str());
+    names.push(leaked);
+    leaked
 }
 
 /// The message ids of a Fluent file, each with whether it takes `$count`.

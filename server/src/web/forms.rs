@@ -110,7 +110,8 @@ fn is_plain_form_post(request: &Request) -> bool {
     request.method() == Method::POST
         && path.starts_with("/api/")
         && !path.starts_with("/api/v1/")
-        && header_has(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        && (header_has(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            || header_has(header::CONTENT_TYPE, "multipart/form-data"))
         && header_has(header::ACCEPT, "text/html")
 }
 
@@ -186,7 +187,14 @@ async fn answer_form_post(state: &EdgeState, request: Request, next: Next) -> Re
             .body(Body::empty())
             .unwrap_or_default();
     };
-    let fields: Vec<(String, String)> = form_urlencoded::parse(&bytes)
+    // An upload's parts (a file) are never kept; a form's fields are.
+    let multipart = parts
+        .headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("multipart/"));
+    let form_bytes: &[u8] = if multipart { &[] } else { &bytes };
+    let fields: Vec<(String, String)> = form_urlencoded::parse(form_bytes)
         .filter(|(name, _)| !is_secret(name))
         .map(|(n, v)| (n.into_owned(), v.into_owned()))
         .collect();

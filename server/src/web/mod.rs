@@ -5,6 +5,7 @@ mod assets;
 pub(crate) mod context;
 mod cross_site;
 mod csp_report;
+mod definitions;
 pub(crate) mod error_page;
 mod forms;
 mod health;
@@ -56,6 +57,14 @@ pub fn router(services: Services, leptos_options: LeptosOptions, settings: EdgeS
             "/csp-report",
             axum::routing::post(csp_report::csp_report)
                 .layer(axum::extract::DefaultBodyLimit::max(64 * 1024)),
+        )
+        .route(
+            app::features::instruments::IMPORT_PATH,
+            axum::routing::post(definitions::import),
+        )
+        .route(
+            "/instruments/{code}/versions/{number}/definition.json",
+            get(definitions::export),
         )
         .merge(crate::api::router(services.clone()))
         .merge(assets::routes(

@@ -12,6 +12,7 @@ mod audit_refusals;
 mod auth;
 mod auth_hardening;
 mod cross_site;
+mod drafts;
 mod edge;
 mod first_start;
 mod forms;

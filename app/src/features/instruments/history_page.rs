@@ -3,13 +3,14 @@
 //! first: a reviewer sees at once whether a "translation fix" touched the
 //! scores. Plain HTML: the comparison is a GET form.
 
-use super::{diff_versions, list_versions};
-use crate::components::{ErrorMessage, Protected};
+use super::{StartDraft, diff_versions, list_versions};
+use crate::components::{ErrorMessage, FormState, Protected};
 use crate::error::AppError;
 use crate::i18n::{t, tr, use_i18n};
 use crate::model::{VersionChange, VersionSummary};
 use domain::{InstrumentCode, Permission};
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 /// The classes of change, in the order a reviewer reads them.
@@ -20,13 +21,19 @@ pub fn HistoryPage() -> impl IntoView {
     view! {
         <Protected
             permission=Permission::ViewInstruments
-            children=move |_| view! { <History /> }.into_any()
+            children=move |user| {
+                let edits = user.roles.allows(Permission::EditDrafts);
+                view! { <History edits /> }.into_any()
+            }
         />
     }
 }
 
 #[component]
-fn History() -> impl IntoView {
+fn History(
+    /// Whether the user may start and edit drafts.
+    edits: bool,
+) -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
     let code = params
@@ -71,7 +78,7 @@ fn History() -> impl IntoView {
                         .map(|result| match result {
                             Ok(list) => {
                                 let code = title.clone();
-                                view! { <Versions code list from to /> }.into_any()
+                                view! { <Versions code list from to edits /> }.into_any()
                             }
                             Err(e) => view! { <ErrorMessage error=Some(e) /> }.into_any(),
                         })
@@ -107,8 +114,21 @@ fn Versions(
     list: Vec<VersionSummary>,
     from: Option<i64>,
     to: Option<i64>,
+    edits: bool,
 ) -> impl IntoView {
     let locale = use_i18n().locale.get_untracked();
+    let has_open = list.iter().any(|v| v.status.is_open());
+    let new_draft = (edits && !has_open).then(|| {
+        let form = FormState::of(StartDraft::PATH);
+        view! {
+            <form class="form inline-fields" method="post" action=StartDraft::PATH>
+                <ErrorMessage error=form.error() />
+                <input type="hidden" name="code" value=code.clone() />
+                <button type="submit" class="primary">{t("history-new-draft")}</button>
+                <p class="hint">{t("history-new-draft-hint")}</p>
+            </form>
+        }
+    });
     let when = move |at: &Option<String>| {
         at.as_deref()
             .map(|at| locale.format_timestamp(at))
@@ -130,15 +150,26 @@ fn Versions(
         .rev()
         .map(|v| {
             let status = tr(locale, &format!("version-status-{}", v.status.code()));
+            let who = v
+                .created_by
+                .clone()
+                .unwrap_or_else(|| tr(locale, "history-system"));
             view! {
                 <tr data-version=v.version.to_string()>
                     <td>{v.version}</td>
                     <td><span class="tag">{status}</span></td>
                     <td>{when(&Some(v.created_at.clone()))}</td>
+                    <td>{who}</td>
                     <td>{when(&v.published_at)}</td>
-                    <td>
+                    <td class="actions">
                         <a href=format!("/instruments/{code}/versions/{}", v.version)>
                             {t("instrument-preview")}
+                        </a>
+                        <a
+                            href=format!("/instruments/{code}/versions/{}/definition.json", v.version)
+                            download=format!("{code}-v{}.json", v.version)
+                        >
+                            {t("history-export")}
                         </a>
                     </td>
                 </tr>
@@ -146,6 +177,7 @@ fn Versions(
         })
         .collect_view();
     view! {
+        {new_draft}
         <div class="table-wrap">
             <table>
                 <thead>
@@ -153,6 +185,7 @@ fn Versions(
                         <th scope="col">{t("history-version")}</th>
                         <th scope="col">{t("history-status")}</th>
                         <th scope="col">{t("history-created")}</th>
+                        <th scope="col">{t("history-created-by")}</th>
                         <th scope="col">{t("history-published")}</th>
                         <th scope="col">{t("instrument-actions")}</th>
                     </tr>

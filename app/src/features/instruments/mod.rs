@@ -3,18 +3,24 @@
 //! of a version.
 
 mod diff_versions;
+mod drafts;
 mod get_version;
 mod history_page;
 mod instruments_page;
 mod list_instruments;
 mod list_versions;
+mod new_instrument_page;
 pub mod preview;
 mod preview_page;
 
 pub use diff_versions::{DiffVersions, diff_versions};
+pub use drafts::{
+    CreateInstrument, SaveDraft, StartDraft, create_instrument, draft_path, save_draft, start_draft,
+};
 pub use get_version::{GetVersion, get_version};
 pub use history_page::HistoryPage;
 pub use instruments_page::InstrumentsPage;
 pub use list_instruments::{ListInstruments, list_instruments};
 pub use list_versions::{ListVersions, list_versions};
+pub use new_instrument_page::{IMPORT_PATH, NewInstrumentPage};
 pub use preview_page::PreviewPage;
