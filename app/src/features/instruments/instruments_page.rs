@@ -19,7 +19,7 @@ pub fn InstrumentsPage() -> impl IntoView {
 
 #[component]
 fn InstrumentList() -> impl IntoView {
-    let instruments = Resource::new(|| (), |_| list_instruments());
+    let instruments = Resource::new(|| (), |_| list_instruments(None));
     view! {
         <section class="card">
             <h1>{t("instruments-title")}</h1>
