@@ -12,6 +12,7 @@ pub mod definition;
 pub mod ids;
 pub mod locale;
 pub mod role;
+pub mod search;
 pub mod version;
 
 pub use account::{DisplayName, Password, PasswordError, Username, UsernameError};

@@ -140,6 +140,12 @@ impl TestApp {
         self.post_form(client, "list_instruments", &[]).await
     }
 
+    /// The instruments a search by code or title finds.
+    pub async fn search_instruments(&self, client: &Client, q: &str) -> Response {
+        self.post_form(client, "list_instruments", &[("q", q)])
+            .await
+    }
+
     pub async fn get_version(
         &self,
         client: &Client,

@@ -7,6 +7,7 @@ pub mod api;
 pub mod audit_helpers;
 mod auth_helpers;
 pub mod browser;
+mod instrument_helpers;
 
 use domain::Role;
 use reqwest::{Client, Response, StatusCode};

@@ -11,13 +11,15 @@
 //! once → assessors' [`Answers`] go through [`visible_items`],
 //! [`validate_answers`] and [`score`]. [`answer_schema`] gives the JSON
 //! Schema of one version's answers; [`diff`] what changed between two
-//! versions. The format is described for people in
+//! versions; [`Definition::completeness`] how far each translation has
+//! got. The format is described for people in
 //! `instrument-library/FORMAT.md`, the condition language in
 //! `instrument-library/EXPRESSIONS.md`.
 
 pub mod answer_schema;
 pub mod answers;
 mod check;
+pub mod completeness;
 pub mod diff;
 pub mod error;
 pub mod expr;
@@ -36,6 +38,7 @@ pub use answers::{
     JudgementChoice, Subject, Trend, validate_answers, visible_items,
 };
 pub use check::TextRef;
+pub use completeness::LocaleCompleteness;
 pub use diff::{Change, ChangeClass, diff};
 pub use error::{DefinitionError, DefinitionErrorKind};
 pub use expr::{Condition, ExprError, ExprErrorKind};

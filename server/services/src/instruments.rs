@@ -1,16 +1,17 @@
 //! The instrument library: loading the samples, importing and exporting
-//! definitions, listing instruments and their versions, reading a version.
+//! definitions, listing instruments ([`list`]) and their versions, reading
+//! a version.
+
+mod list;
 
 use crate::definition_check::{check_bundled_definition, check_definition};
 use crate::library::SAMPLE_INSTRUMENTS;
-use crate::model::{InstrumentSummary, VersionSummary, VersionView};
+use crate::model::{VersionSummary, VersionView};
 use crate::store::{StoreError, Unique, audit, instruments, instruments::VersionRecord};
 use crate::{Actor, ServiceError, ServiceResult, Services};
-use domain::definition::Definition;
-use domain::{AuditAction, AuditTarget, Gender, InstrumentCode, Locale, Permission, VersionStatus};
+use domain::{AuditAction, AuditTarget, InstrumentCode, Permission, VersionStatus};
 use serde_json::json;
 use sha2::{Digest, Sha256};
-use std::collections::BTreeMap;
 
 /// SHA-256 (hex) of a stored canonical definition.
 pub fn definition_hash(canonical: &str) -> String {
@@ -28,28 +29,6 @@ pub(crate) fn view(record: VersionRecord) -> ServiceResult<VersionView> {
         revision: record.revision,
         definition,
     })
-}
-
-/// The title per locale, and the locales it is complete in, of a stored
-/// definition (nothing when it no longer parses: it is listed by code).
-fn titles_and_locales(record: &VersionRecord) -> (BTreeMap<Locale, String>, Vec<Locale>) {
-    let Ok(d) = Definition::from_json(&record.definition) else {
-        return (BTreeMap::new(), vec![]);
-    };
-    let titles = d
-        .meta
-        .required_locales
-        .iter()
-        .filter_map(|l| {
-            let title = d
-                .meta
-                .title
-                .resolve(*l, Gender::Male)
-                .or_else(|| d.meta.title.resolve(*l, Gender::Female));
-            title.map(|t| (*l, t.to_owned()))
-        })
-        .collect();
-    (titles, d.meta.required_locales.clone())
 }
 
 /// Whether this actor may see this version at all.
@@ -186,37 +165,6 @@ impl Services {
             }
         };
         Ok(version.definition.get().to_owned())
-    }
-
-    /// Every instrument the actor may see: assessors those with a published
-    /// version; the people who write and review instruments every one.
-    pub async fn list_instruments(&self, actor: &Actor) -> ServiceResult<Vec<InstrumentSummary>> {
-        actor.authorize(Permission::ViewInstruments)?;
-        let mut conn = self.db.pool.acquire().await?;
-        let versions = instruments::all_versions(&mut conn).await?;
-        drop(conn);
-        let mut by_code: BTreeMap<String, Vec<VersionRecord>> = BTreeMap::new();
-        for v in versions.into_iter().filter(|v| visible(actor, v.status)) {
-            by_code.entry(v.code.to_string()).or_default().push(v);
-        }
-        Ok(by_code
-            .into_values()
-            .filter_map(|versions| {
-                let newest = versions.last()?;
-                let published = versions
-                    .iter()
-                    .rev()
-                    .find(|v| v.status == VersionStatus::Published);
-                let (title, locales) = titles_and_locales(published.unwrap_or(newest));
-                Some(InstrumentSummary {
-                    code: newest.code.clone(),
-                    title,
-                    published_version: published.map(|v| v.number),
-                    status: newest.status,
-                    locales: if published.is_some() { locales } else { vec![] },
-                })
-            })
-            .collect())
     }
 
     /// The versions of one instrument the actor may see, oldest first.

@@ -6,7 +6,7 @@
 //! parses them and names the field that is wrong; response types carry
 //! typed values.
 
-use domain::definition::{DefinitionError, MessageArg};
+use domain::definition::{DefinitionError, LocaleCompleteness, MessageArg};
 use domain::{
     AuditAction, AuditTarget, InstrumentCode, Locale, Role, Roles, TokenId, UserId, Username,
     VersionStatus,
@@ -154,6 +154,23 @@ pub struct InstrumentSummary {
     pub status: VersionStatus,
     /// The locales the newest published version is complete in.
     pub locales: Vec<Locale>,
+    /// The version on its way to publication (draft, in review, changes
+    /// requested or approved), if there is one. Only for callers who may
+    /// see unpublished versions; always `null` for an assessor.
+    #[serde(default)]
+    pub draft: Option<OpenVersion>,
+    /// How far each required locale is translated in the newest version the
+    /// caller may see: the open one if there is one, else the published one.
+    #[serde(default)]
+    pub completeness: Vec<LocaleCompleteness>,
+}
+
+/// An instrument's version that is not yet published.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(ToSchema))]
+pub struct OpenVersion {
+    pub version: i64,
+    pub status: VersionStatus,
 }
 
 impl InstrumentSummary {

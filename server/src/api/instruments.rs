@@ -4,8 +4,8 @@
 use super::auth::Caller;
 use super::error::ApiFailure;
 use axum::Json;
-use axum::extract::rejection::StringRejection;
-use axum::extract::{Path, State};
+use axum::extract::rejection::{QueryRejection, StringRejection};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use domain::InstrumentCode;
 use services::model::{
@@ -22,14 +22,28 @@ fn number(raw: &str) -> Result<i64, ApiFailure> {
     raw.parse().map_err(|_| ApiFailure::not_found())
 }
 
-/// Every instrument the caller may see. Assessors see those with a
-/// published version; the people who write and review instruments see all.
+/// The search of the instruments list, from the query string.
+#[derive(serde::Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct InstrumentSearch {
+    /// Words that the code or a title must each contain, case-insensitively;
+    /// Tajik letters match their Russian look-alikes (`Чалбшави` finds
+    /// `Ҷалбшавӣ`, `е` finds `ё`). Absent or blank: every instrument.
+    q: Option<String>,
+}
+
+/// Every instrument the caller may see, with its latest published version,
+/// its open version (not for assessors) and the translation completeness
+/// per required locale. Assessors see those with a published version; the
+/// people who write and review instruments see all.
 #[utoipa::path(
     get,
     path = "/api/v1/instruments",
     tag = "instruments",
+    params(InstrumentSearch),
     responses(
-        (status = 200, description = "The instruments, by code", body = Vec<InstrumentSummary>),
+        (status = 200, description = "The instruments, by code (only those the search finds)", body = Vec<InstrumentSummary>),
+        (status = 400, description = "The query string cannot be read", body = ApiError),
         (status = 401, description = "No token, or not a valid one", body = ApiError),
         (status = 403, description = "The caller's roles do not allow it", body = ApiError),
     ),
@@ -38,8 +52,14 @@ fn number(raw: &str) -> Result<i64, ApiFailure> {
 pub async fn list_instruments(
     State(services): State<Services>,
     Caller(actor): Caller,
+    query: Result<Query<InstrumentSearch>, QueryRejection>,
 ) -> Result<Json<Vec<InstrumentSummary>>, ApiFailure> {
-    Ok(Json(services.list_instruments(&actor).await?))
+    let search = query.map_err(|e| ApiFailure::malformed(e.body_text()))?;
+    Ok(Json(
+        services
+            .list_instruments(&actor, search.q.as_deref())
+            .await?,
+    ))
 }
 
 /// The versions of one instrument, oldest first (assessors: published only).
@@ -189,7 +209,7 @@ pub async fn diff_versions(
     State(services): State<Services>,
     Caller(actor): Caller,
     Path(raw): Path<String>,
-    query: Result<axum::extract::Query<DiffRange>, axum::extract::rejection::QueryRejection>,
+    query: Result<Query<DiffRange>, QueryRejection>,
 ) -> Result<Json<VersionDiff>, ApiFailure> {
     let code = code(&raw)?;
     let range = query.map_err(|e| ApiFailure::malformed(e.body_text()))?;

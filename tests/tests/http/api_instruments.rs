@@ -253,3 +253,76 @@ async fn the_diff_of_a_translation_fix_is_one_translation_change_and_nothing_els
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_list_finds_by_code_or_folded_title_and_carries_the_open_version_and_completeness() {
+    on_each_engine(|db| async move {
+        let app = TestApp::spawn(&db).await;
+        let author = app.api_user("author", &[Role::Methodologist]).await;
+        let reviewer = app.api_user("reviewer", &[Role::Reviewer]).await;
+        let assessor = app.api_user("assessor", &[Role::Assessor]).await;
+        let created = post_translation_fix(&app, &author).await;
+        assert_eq!(created.status(), StatusCode::CREATED);
+
+        let codes = |list: &[InstrumentSummary]| -> Vec<String> {
+            list.iter().map(|i| i.code.to_string()).collect()
+        };
+        // «эҳтиёҷот» (in the Tajik titles of IRNS and SPNC) typed in capitals
+        // with е for ё and no Tajik letters; then by code; then nothing.
+        for (query, expected) in [
+            ("ЭХТИЕЧОТ", vec!["IRNS", "SPNC"]),
+            ("spnc", vec!["SPNC"]),
+            ("violent%20GUIDE", vec!["VESPJ"]),
+            ("", vec!["IRNS", "SPNC", "VESPJ"]),
+            ("no-such-thing", vec![]),
+        ] {
+            let path = format!("/api/v1/instruments?q={query}");
+            let found: Vec<InstrumentSummary> = get(&app, &assessor, &path).await;
+            assert_eq!(codes(&found), expected, "{query}");
+        }
+
+        // A reviewer sees IRNS's open version, and its translation progress.
+        let irns: Vec<InstrumentSummary> = get(&app, &reviewer, "/api/v1/instruments?q=irns").await;
+        assert_eq!(codes(&irns), ["IRNS"]);
+        let draft = irns[0].draft.expect("an open version");
+        assert_eq!((draft.version, draft.status), (2, VersionStatus::Draft));
+        assert_eq!(irns[0].published_version, Some(1));
+        let locales: Vec<Locale> = irns[0].completeness.iter().map(|c| c.locale).collect();
+        assert_eq!(locales, [Locale::Tg, Locale::Ru, Locale::En]);
+        assert!(
+            irns[0]
+                .completeness
+                .iter()
+                .all(|c| c.total > 0 && c.done == c.total)
+        );
+
+        // An assessor gets the same fields, with no open version.
+        let response = app
+            .api(Method::GET, "/api/v1/instruments?q=irns")
+            .token(&assessor)
+            .send()
+            .await;
+        let raw: serde_json::Value = response.json().await.unwrap();
+        assert_eq!(raw[0]["draft"], serde_json::Value::Null);
+        assert_eq!(raw[0]["completeness"][1]["locale"], "ru");
+        assert!(raw[0]["completeness"][1]["done"].as_u64() > Some(0));
+
+        // The OpenAPI document says so.
+        let document: serde_json::Value = app
+            .api(Method::GET, "/api/v1/openapi.json")
+            .send()
+            .await
+            .json()
+            .await
+            .unwrap();
+        let parameters = &document["paths"]["/api/v1/instruments"]["get"]["parameters"];
+        assert_eq!(parameters[0]["name"], "q", "{parameters}");
+        assert_eq!(parameters[0]["in"], "query");
+        let schemas = &document["components"]["schemas"];
+        for name in ["OpenVersion", "LocaleCompleteness"] {
+            assert!(schemas[name].is_object(), "{name} is described");
+        }
+        app.stop().await;
+    })
+    .await;
+}

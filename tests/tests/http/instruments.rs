@@ -200,3 +200,168 @@ async fn the_history_page_lists_the_versions_and_shows_a_translation_fix_as_tran
     })
     .await;
 }
+
+/// The page's HTML for `path`, in the interface language `language`.
+async fn page(app: &TestApp, client: &reqwest::Client, path: &str, language: &str) -> String {
+    let response = client
+        .get(app.url(path))
+        .header("accept-language", language)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::OK, "{path}");
+    response.text().await.unwrap()
+}
+
+/// The codes of the instruments a list page shows, in order.
+fn listed(html: &str) -> Vec<&str> {
+    html.split("data-instrument=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .collect()
+}
+
+/// The HTML of one instrument's row.
+fn row<'a>(html: &'a str, code: &str) -> &'a str {
+    let start = html
+        .find(&format!("data-instrument=\"{code}\""))
+        .unwrap_or_else(|| panic!("{code} is listed"));
+    let rest = &html[start..];
+    &rest[..rest.find("</tr>").unwrap()]
+}
+
+#[tokio::test]
+async fn a_tajik_title_typed_with_russian_letters_finds_its_instrument() {
+    on_each_engine(|db| async move {
+        let app = TestApp::spawn(&db).await;
+        let assessor = app.signed_in_as("assessor", &[Role::Assessor]).await;
+        // SPNC is «Рӯйхати эҳтиёҷот барои нақшаи адои ҷазо»: typed without
+        // ӯ, ҳ, ҷ and қ, and in capitals.
+        let html = page(&app, &assessor, "/instruments?q=РУЙХАТИ+накшаи", "tg").await;
+        assert_eq!(listed(&html), ["SPNC"]);
+        assert!(html.contains("value=\"РУЙХАТИ накшаи\""), "keeps the query");
+        assert!(html.contains("href=\"/instruments\""), "a way back to all");
+        // «эҳтиёҷот» is in the Tajik titles of IRNS and SPNC.
+        let html = page(&app, &assessor, "/instruments?q=эхтиечот", "en").await;
+        assert_eq!(listed(&html), ["IRNS", "SPNC"]);
+        // The page's server function searches the same way.
+        let found: Vec<InstrumentSummary> = app
+            .search_instruments(&assessor, "нақшаи")
+            .await
+            .json()
+            .await
+            .unwrap();
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].code.as_str(), "SPNC");
+        app.stop().await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_search_by_code_finds_it_and_a_search_for_nothing_says_so() {
+    on_each_engine(|db| async move {
+        let app = TestApp::spawn(&db).await;
+        let assessor = app.signed_in_as("assessor", &[Role::Assessor]).await;
+        let html = page(&app, &assessor, "/instruments?q=vespj", "en").await;
+        assert_eq!(listed(&html), ["VESPJ"]);
+        assert!(!html.contains("data-no-match"));
+
+        let html = page(&app, &assessor, "/instruments?q=IRNS+zzz", "ru").await;
+        assert_eq!(listed(&html), Vec::<&str>::new());
+        assert!(html.contains("data-no-match"), "{html}");
+        assert!(html.contains("По запросу «IRNS zzz» инструментов не найдено."));
+        assert!(!html.contains("<table"));
+
+        // A blank search is no search.
+        let html = page(&app, &assessor, "/instruments?q=+", "en").await;
+        assert_eq!(listed(&html), ["IRNS", "SPNC", "VESPJ"]);
+        assert!(!html.contains("data-no-match"));
+        app.stop().await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_list_shows_an_open_version_to_a_methodologist_but_not_to_an_assessor() {
+    on_each_engine(|db| async move {
+        let app = TestApp::spawn(&db).await;
+        let author = app.api_user("author", &[Role::Methodologist]).await;
+        let created = tests::api::post_translation_fix(&app, &author).await;
+        assert_eq!(created.status(), StatusCode::CREATED);
+
+        let methodologist = app.signed_in_as("malika", &[Role::Methodologist]).await;
+        let html = page(&app, &methodologist, "/instruments", "en").await;
+        let irns = row(&html, "IRNS");
+        assert!(irns.contains("data-draft-status=\"draft\""), "{irns}");
+        assert!(irns.contains("v2 · Draft"), "{irns}");
+        assert!(!row(&html, "SPNC").contains("data-draft-status"));
+        let html = page(&app, &methodologist, "/instruments", "ru").await;
+        assert!(row(&html, "IRNS").contains("версия 2 · Черновик"));
+
+        let assessor = app.signed_in_as("assessor", &[Role::Assessor]).await;
+        let html = page(&app, &assessor, "/instruments", "en").await;
+        assert_eq!(listed(&html), ["IRNS", "SPNC", "VESPJ"]);
+        assert!(!html.contains("data-draft-status"), "no open version");
+        let list = instruments(&app, &assessor).await;
+        assert!(list.iter().all(|i| i.draft.is_none()));
+        app.stop().await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn the_list_shows_how_far_each_translation_has_got() {
+    on_each_engine(|db| async move {
+        let app = TestApp::spawn(&db).await;
+        let assessor = app.signed_in_as("assessor", &[Role::Assessor]).await;
+        let html = page(&app, &assessor, "/instruments", "ru").await;
+        let irns = row(&html, "IRNS");
+        for (code, words) in [
+            ("tg", "Тоҷикӣ 100%"),
+            ("ru", "Русский 100%"),
+            ("en", "English 100%"),
+        ] {
+            assert!(
+                irns.contains(&format!("data-locale=\"{code}\" data-percent=\"100\"")),
+                "{irns}"
+            );
+            assert!(irns.contains(words), "{words}");
+        }
+        assert!(irns.contains("<meter"));
+
+        // A draft halfway through its Russian translation: a methodologist
+        // sees the draft's progress, an assessor the published version's.
+        let author = app.api_user("author", &[Role::Methodologist]).await;
+        let created = tests::api::post_translation_fix(&app, &author).await;
+        assert_eq!(created.status(), StatusCode::CREATED);
+        let code: InstrumentCode = "IRNS".parse().unwrap();
+        app.remove_stored_wording(&code, 2, "/sections/0/items/0/label/ru/female")
+            .await;
+        let methodologist = app.signed_in_as("malika", &[Role::Methodologist]).await;
+        let list = instruments(&app, &methodologist).await;
+        let ru = list[0]
+            .completeness
+            .iter()
+            .find(|c| c.locale == Locale::Ru)
+            .copied()
+            .unwrap();
+        assert_eq!(ru.done + 1, ru.total);
+        assert!(ru.percent() < 100);
+        let html = page(&app, &methodologist, "/instruments", "en").await;
+        let irns = row(&html, "IRNS");
+        assert!(
+            irns.contains(&format!(
+                "data-locale=\"ru\" data-percent=\"{}\"",
+                ru.percent()
+            )),
+            "{irns}"
+        );
+        assert!(irns.contains(&format!("Русский {}%", ru.percent())));
+        assert!(irns.contains("data-locale=\"tg\" data-percent=\"100\""));
+        let html = page(&app, &assessor, "/instruments", "en").await;
+        assert!(row(&html, "IRNS").contains("data-locale=\"ru\" data-percent=\"100\""));
+        app.stop().await;
+    })
+    .await;
+}
