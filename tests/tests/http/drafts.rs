@@ -246,3 +246,67 @@ async fn a_new_instrument_starts_as_draft_one_with_who_made_it() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn a_definition_file_is_imported_from_the_page_and_exported_again() {
+    on_each_engine(|db| async move {
+        let app = TestApp::spawn(&db).await;
+        let client = app.signed_in_as("writer", &[Role::Methodologist]).await;
+        let page = app.get(&client, "/instruments/new").await;
+        assert_eq!(page.status(), StatusCode::OK);
+        let html = page.text().await.unwrap();
+        assert!(html.contains(r#"enctype="multipart/form-data""#), "{html}");
+
+        // As a browser posts the form: a refusal comes back to the form.
+        let upload = |body: String| {
+            let form = reqwest::multipart::Form::new().part(
+                "file",
+                reqwest::multipart::Part::text(body).file_name("d.json"),
+            );
+            client
+                .post(app.url("/api/import_definition"))
+                .header("accept", "text/html")
+                .header("referer", app.url("/instruments/new"))
+                .multipart(form)
+        };
+        let refused = upload("{ not json".into()).send().await.unwrap();
+        assert_eq!(refused.status(), StatusCode::SEE_OTHER);
+        assert_eq!(refused.headers()["location"], "/instruments/new");
+        let again = app
+            .get(&client, "/instruments/new")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            again.contains("class=\"problems\""),
+            "the problems are listed"
+        );
+
+        let done = upload(tests::api::intake_as("IMPX")).send().await.unwrap();
+        assert_eq!(done.status(), StatusCode::SEE_OTHER);
+        assert_eq!(done.headers()["location"], "/instruments/IMPX");
+
+        let file = app
+            .get(&client, "/instruments/IMPX/versions/1/definition.json")
+            .await;
+        assert_eq!(file.status(), StatusCode::OK);
+        assert!(
+            file.headers()["content-disposition"]
+                .to_str()
+                .unwrap()
+                .contains("IMPX-v1.json")
+        );
+        let exported: serde_json::Value = file.json().await.unwrap();
+        assert_eq!(exported["meta"]["code"], "IMPX");
+        let history = app
+            .get(&client, "/instruments/IMPX")
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(history.contains("writer"), "who created it");
+        app.stop().await;
+    })
+    .await;
+}

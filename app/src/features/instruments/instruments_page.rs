@@ -18,13 +18,19 @@ pub fn InstrumentsPage() -> impl IntoView {
     view! {
         <Protected
             permission=Permission::ViewInstruments
-            children=move |_| view! { <InstrumentList /> }.into_any()
+            children=move |user| {
+                let edits = user.roles.allows(Permission::EditDrafts);
+                view! { <InstrumentList edits /> }.into_any()
+            }
         />
     }
 }
 
 #[component]
-fn InstrumentList() -> impl IntoView {
+fn InstrumentList(
+    /// Whether the user may start instruments (a link to the form).
+    edits: bool,
+) -> impl IntoView {
     let query = use_query_map()
         .read_untracked()
         .get("q")
@@ -40,6 +46,14 @@ fn InstrumentList() -> impl IntoView {
         <section class="card">
             <h1>{t("instruments-title")}</h1>
             <p class="hint">{t("instruments-intro")}</p>
+            {edits
+                .then(|| {
+                    view! {
+                        <p>
+                            <a class="button" href="/instruments/new">{t("instruments-new-link")}</a>
+                        </p>
+                    }
+                })}
             <SearchForm query=typed />
             <Suspense fallback=|| view! { <p class="loading">{t("loading")}</p> }>
                 {move || {
