@@ -25,6 +25,7 @@ pub mod error;
 pub mod expr;
 pub(crate) mod index;
 pub mod keys;
+pub mod merge;
 pub mod message;
 pub mod model;
 pub mod outcome;

@@ -8,7 +8,7 @@
 
 use crate::definition_check::check_draft;
 use crate::instruments::definition_hash;
-use crate::model::{NewInstrument, SavedDraft, VersionView};
+use crate::model::{CurrentDraft, NewInstrument, SavedDraft, VersionView};
 use crate::store::{StoreError, Unique, audit, instruments};
 use crate::{Actor, ServiceError, ServiceResult, Services};
 use domain::definition::{Definition, FORMAT_VERSION, Meta, Text, Wording};
@@ -241,6 +241,49 @@ impl Services {
             revision: saved,
             definition_hash: definition_hash(&canonical),
             problems,
+        })
+    }
+
+    /// A draft as it is now, and what changed from `base` (the definition
+    /// an editor last saved or loaded) to it: what another person did.
+    pub async fn draft_changes(
+        &self,
+        actor: &Actor,
+        code: &InstrumentCode,
+        number: i64,
+        base: &str,
+        mine: &str,
+    ) -> ServiceResult<CurrentDraft> {
+        actor.authorize(Permission::EditDrafts)?;
+        let unreadable = |errors: Vec<domain::definition::DefinitionError>| {
+            ServiceError::InvalidDefinition(errors.into_iter().map(Into::into).collect())
+        };
+        let base_definition = Definition::from_json(base).map_err(unreadable)?;
+        let mine = Definition::from_json(mine).map_err(unreadable)?;
+        let current = self.get_version(actor, code, number).await?;
+        let now = Definition::from_json(current.definition.get()).map_err(|_| {
+            ServiceError::Internal(format!("stored definition {code}@{number} unreadable"))
+        })?;
+        // The editor's edits (base → mine) on top of the current draft.
+        let value = |d: &Definition| {
+            serde_json::to_value(d)
+                .map_err(|e| ServiceError::Internal(format!("draft as JSON: {e}")))
+        };
+        let merged = domain::definition::merge::three_way(
+            &value(&base_definition)?,
+            &value(&mine)?,
+            &value(&now)?,
+        );
+        let merged = serde_json::value::to_raw_value(&merged)
+            .map_err(|e| ServiceError::Internal(format!("merged draft: {e}")))?;
+        Ok(CurrentDraft {
+            revision: current.revision,
+            changes: domain::definition::diff(&base_definition, &now)
+                .into_iter()
+                .map(Into::into)
+                .collect(),
+            definition: current.definition,
+            merged,
         })
     }
 }

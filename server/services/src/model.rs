@@ -243,6 +243,20 @@ pub struct SavedDraft {
     pub problems: Vec<Problem>,
 }
 
+/// A draft as it is now, and what changed in it since the definition an
+/// editor last saved or loaded (shown when that editor's save was refused).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CurrentDraft {
+    pub revision: i64,
+    /// The current definition (canonical JSON).
+    pub definition: Box<serde_json::value::RawValue>,
+    /// From the editor's last known definition to the current one.
+    pub changes: Vec<VersionChange>,
+    /// The current definition with the editor's own edits applied on top
+    /// (`domain::definition::merge`): what "apply my edits" saves.
+    pub merged: Box<serde_json::value::RawValue>,
+}
+
 /// What changed between two versions of an instrument.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(ToSchema))]
