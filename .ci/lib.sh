@@ -60,21 +60,29 @@ ensure_build_tools() {
 # Builds target/site. Every asset's name carries a hash of its content, so
 # the server can let browsers keep it for a year (a repeat visit downloads
 # only the HTML), and each text asset has a brotli-11 and a gzip-9 copy:
-#   pkg/mizon.HASH.js, pkg/mizon.HASH_bg.wasm, pkg/mizon.HASH.css (one
-#   HASH over the three), fonts/NAME.HASH.woff2, favicon.svg, and
+#   pkg/mizon.HASH.js, pkg/mizon.HASH_bg.wasm, pkg/mizon.HASH.css, the
+#   editor's pkg/mizon.HASH-editor.js and pkg/mizon.HASH-editor_bg.wasm (one
+#   HASH over the five), fonts/NAME.HASH.woff2, favicon.svg, and
 #   assets.txt holding "mizon.HASH" (the server's Leptos output name).
 build_site() {
   local site="$ROOT/target/site"
-  say "building the browser bundle (wasm, size-optimised)"
-  (cd "$ROOT" && cargo build -p app --lib --features hydrate \
-      --target wasm32-unknown-unknown --profile wasm-release)
   local work="$ROOT/target/site-build"
   rm -rf "$work" "$site/pkg" "$site/fonts"
   mkdir -p "$work" "$site/pkg" "$site/fonts"
-  wasm-bindgen --target web --no-typescript --out-name mizon --out-dir "$work" \
-    "$ROOT/target/wasm32-unknown-unknown/wasm-release/app.wasm"
-  wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int \
-    "$work/mizon_bg.wasm" -o "$work/mizon_bg.wasm"
+  # Two bundles: the preview's, and the editor's (which holds the preview
+  # too); each page with islands loads one of them (app::app::page_bundle).
+  local bundle features
+  for bundle in mizon mizon-editor; do
+    features=hydrate
+    [ "$bundle" = mizon-editor ] && features=hydrate,editor
+    say "building the browser bundle $bundle (wasm, size-optimised)"
+    (cd "$ROOT" && cargo build -p app --lib --features "$features" \
+        --target wasm32-unknown-unknown --profile wasm-release)
+    wasm-bindgen --target web --no-typescript --out-name "$bundle" --out-dir "$work" \
+      "$ROOT/target/wasm32-unknown-unknown/wasm-release/app.wasm"
+    wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int \
+      "$work/${bundle}_bg.wasm" -o "$work/${bundle}_bg.wasm"
+  done
   cp "$ROOT/app/style/mizon.css" "$work/mizon.css"
   # One font file per weight, cut down to FONT_RANGE (about 16 KB each).
   local fonts="$TOOLS/node_modules/@expo-google-fonts/noto-sans" font hash
@@ -92,9 +100,12 @@ build_site() {
     echo "mizon.css names a font that build_site does not ship" >&2
     exit 1
   fi
-  hash=$(cat "$work/mizon_bg.wasm" "$work/mizon.js" "$work/mizon.css" | sha256sum | cut -c1-16)
+  hash=$(cat "$work/mizon_bg.wasm" "$work/mizon.js" "$work/mizon-editor_bg.wasm" \
+    "$work/mizon-editor.js" "$work/mizon.css" | sha256sum | cut -c1-16)
   cp "$work/mizon.js" "$site/pkg/mizon.$hash.js"
   cp "$work/mizon_bg.wasm" "$site/pkg/mizon.${hash}_bg.wasm"
+  cp "$work/mizon-editor.js" "$site/pkg/mizon.$hash-editor.js"
+  cp "$work/mizon-editor_bg.wasm" "$site/pkg/mizon.${hash}-editor_bg.wasm"
   cp "$work/mizon.css" "$site/pkg/mizon.$hash.css"
   printf 'mizon.%s\n' "$hash" > "$site/assets.txt"
   cp "$ROOT/app/public/favicon.svg" "$site/favicon.svg"
@@ -104,4 +115,7 @@ build_site() {
   raw=$(stat -c %s "$site/pkg/mizon.${hash}_bg.wasm")
   br=$(stat -c %s "$site/pkg/mizon.${hash}_bg.wasm.br")
   say "site ready in target/site (wasm: $((raw / 1024)) KiB raw, $((br / 1024)) KiB brotli)"
+  raw=$(stat -c %s "$site/pkg/mizon.${hash}-editor_bg.wasm")
+  br=$(stat -c %s "$site/pkg/mizon.${hash}-editor_bg.wasm.br")
+  say "editor bundle: $((raw / 1024)) KiB raw, $((br / 1024)) KiB brotli"
 }

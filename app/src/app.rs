@@ -3,7 +3,9 @@
 use crate::components::{Header, NotFound, provide_session};
 use crate::features::audit::AuditLogPage;
 use crate::features::auth::{AccountPage, SignInPage};
-use crate::features::instruments::{HistoryPage, InstrumentsPage, NewInstrumentPage, PreviewPage};
+use crate::features::instruments::{
+    EditorPage, HistoryPage, InstrumentsPage, NewInstrumentPage, PreviewPage,
+};
 use crate::features::users::{NewUserPage, UserPage, UsersPage};
 use crate::home::HomePage;
 use crate::i18n::{provide_i18n, t, tr};
@@ -51,13 +53,27 @@ pub fn content_security_policy(nonce: Option<&str>) -> String {
     )
 }
 
-/// Whether the page at `path` holds islands, the only parts of Mizon that
-/// run in the browser. Every other page is plain HTML and loads no script
-/// and no wasm at all.
-pub fn page_has_islands(path: &str) -> bool {
+/// The browser bundle a page with islands loads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bundle {
+    /// The live preview's (`/pkg/mizon.HASH.js`).
+    Preview,
+    /// The editor's, which holds the preview too (`/pkg/mizon.HASH-editor.js`).
+    Editor,
+}
+
+/// Which bundle the page at `path` loads: only pages with islands, the
+/// only parts of Mizon that run in the browser, load one. Every other page
+/// is plain HTML and loads no script and no wasm at all.
+pub fn page_bundle(path: &str) -> Option<Bundle> {
     let parts: Vec<&str> = path.trim_end_matches('/').split('/').collect();
-    // /instruments/:code/versions/:number — the live preview.
-    matches!(parts.as_slice(), ["", "instruments", _, "versions", _])
+    match parts.as_slice() {
+        // /instruments/:code/versions/:number — the live preview.
+        ["", "instruments", _, "versions", _] => Some(Bundle::Preview),
+        // …/edit — the draft editor.
+        ["", "instruments", _, "versions", _, "edit"] => Some(Bundle::Editor),
+        _ => None,
+    }
 }
 
 /// The whole document, rendered on the server only.
@@ -69,9 +85,17 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         context.set_is_hydrating(false);
     }
     #[cfg(feature = "ssr")]
-    let islands = crate::request::request_path().is_some_and(|p| page_has_islands(&p));
+    let bundle = crate::request::request_path().and_then(|p| page_bundle(&p));
     #[cfg(not(feature = "ssr"))]
-    let islands = false;
+    let bundle = None::<Bundle>;
+    let stylesheet = format!("/pkg/{}.css", options.output_name);
+    let scripts = bundle.map(|bundle| {
+        let mut options = options.clone();
+        if bundle == Bundle::Editor {
+            options.output_name = format!("{}-editor", options.output_name).into();
+        }
+        view! { <HydrationScripts options islands=true /> }
+    });
     #[cfg(feature = "ssr")]
     if let Some(response) = use_context::<leptos_axum::ResponseOptions>()
         && let Ok(value) = http::HeaderValue::from_str(&content_security_policy(
@@ -86,9 +110,9 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
-                <link rel="stylesheet" href=format!("/pkg/{}.css", options.output_name) />
+                <link rel="stylesheet" href=stylesheet />
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-                {islands.then(|| view! { <HydrationScripts options islands=true /> })}
+                {scripts}
                 <MetaTags />
             </head>
             <body>
@@ -132,6 +156,11 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/instruments/:code/versions/:number")
                         view=PreviewPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/instruments/:code/versions/:number/edit")
+                        view=EditorPage
                         ssr=SsrMode::Async
                     />
                 </Routes>

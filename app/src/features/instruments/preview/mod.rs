@@ -41,8 +41,11 @@ use state::PreviewState;
 /// browser. It gets the definition, the interface language and the
 /// interface messages it shows, already translated (a [`Catalog`]), from
 /// the server-rendered page; and marks `<html>` with `data-hydrated` once
-/// it is live (browser tests wait for that).
-#[island]
+/// it is live (browser tests wait for that). The editor's bundle does not
+/// carry it as an island (the editor page has none), which keeps its
+/// hydration code out of that bundle.
+#[cfg_attr(not(all(feature = "editor", not(feature = "ssr"))), island)]
+#[cfg_attr(all(feature = "editor", not(feature = "ssr")), component)]
 pub fn PreviewIsland(
     definition: Definition,
     interface: Locale,
