@@ -18,3 +18,4 @@ history-system = the library
 history-new-draft = New draft from the latest published version
 history-new-draft-hint = A published version is never edited: changes go into a new draft version, which starts as a copy.
 history-export = Export JSON
+history-edit = Edit

@@ -2,13 +2,14 @@
 //! version, saving a draft (the editor's autosave).
 
 use crate::error::AppError;
-use crate::model::{NewInstrument, SavedDraft};
+use crate::model::{CurrentDraft, NewInstrument, SavedDraft};
 use domain::InstrumentCode;
 use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
 
-/// Where a new draft is shown: its instrument's page, with its history.
-pub fn draft_path(code: &InstrumentCode, _number: i64) -> String {
-    format!("/instruments/{code}")
+/// Where a draft is edited (a new one opens there).
+pub fn draft_path(code: &InstrumentCode, number: i64) -> String {
+    format!("/instruments/{code}/versions/{number}/edit")
 }
 
 /// Starts an instrument as draft version 1 and shows it on its instrument's page.
@@ -45,8 +46,9 @@ pub async fn start_draft(code: InstrumentCode) -> Result<i64, AppError> {
 }
 
 /// Saves a draft's whole definition (JSON text) when `revision` is still
-/// the draft's; the editor's autosave.
-#[server(endpoint = "save_draft", prefix = "/api")]
+/// the draft's; the editor's autosave. JSON in (the island's only caller;
+/// no form-encoding code in the browser bundle).
+#[server(endpoint = "save_draft", prefix = "/api", input = Json)]
 pub async fn save_draft(
     code: InstrumentCode,
     number: i64,
@@ -65,6 +67,28 @@ pub async fn save_draft(
                 p.message = crate::i18n::tr_problem(ctx.locale, p);
             }
             Ok(saved)
+        }
+        .await,
+    )
+}
+
+/// The draft as it is now, what changed since `base` (the definition the
+/// editor last saved or loaded), and the editor's own edits (`base` →
+/// `mine`) merged on top: shown when a save was refused.
+#[server(endpoint = "draft_changes", prefix = "/api", input = Json)]
+pub async fn draft_changes(
+    code: InstrumentCode,
+    number: i64,
+    base: String,
+    mine: String,
+) -> Result<CurrentDraft, AppError> {
+    use crate::request::*;
+    respond(
+        async {
+            let (services, ctx) = request()?;
+            Ok(services
+                .draft_changes(&ctx.actor()?, &code, number, &base, &mine)
+                .await?)
         }
         .await,
     )

@@ -8,7 +8,7 @@ use crate::components::{ErrorMessage, FormState, Protected};
 use crate::error::AppError;
 use crate::i18n::{t, tr, use_i18n};
 use crate::model::{VersionChange, VersionSummary};
-use domain::{InstrumentCode, Permission};
+use domain::{InstrumentCode, Permission, VersionStatus};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -154,6 +154,13 @@ fn Versions(
                 .created_by
                 .clone()
                 .unwrap_or_else(|| tr(locale, "history-system"));
+            let edit = (edits && v.status == VersionStatus::Draft).then(|| {
+                view! {
+                    <a class="button primary" href=format!("/instruments/{code}/versions/{}/edit", v.version)>
+                        {t("history-edit")}
+                    </a>
+                }
+            });
             view! {
                 <tr data-version=v.version.to_string()>
                     <td>{v.version}</td>
@@ -162,6 +169,7 @@ fn Versions(
                     <td>{who}</td>
                     <td>{when(&v.published_at)}</td>
                     <td class="actions">
+                        {edit}
                         <a href=format!("/instruments/{code}/versions/{}", v.version)>
                             {t("instrument-preview")}
                         </a>

@@ -4,6 +4,8 @@
 
 mod diff_versions;
 mod drafts;
+pub mod editor;
+mod editor_page;
 mod get_version;
 mod history_page;
 mod instruments_page;
@@ -15,8 +17,10 @@ mod preview_page;
 
 pub use diff_versions::{DiffVersions, diff_versions};
 pub use drafts::{
-    CreateInstrument, SaveDraft, StartDraft, create_instrument, draft_path, save_draft, start_draft,
+    CreateInstrument, DraftChanges, SaveDraft, StartDraft, create_instrument, draft_changes,
+    draft_path, save_draft, start_draft,
 };
+pub use editor_page::EditorPage;
 pub use get_version::{GetVersion, get_version};
 pub use history_page::HistoryPage;
 pub use instruments_page::InstrumentsPage;

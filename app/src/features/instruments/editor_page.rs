@@ -1,0 +1,123 @@
+//! `/instruments/:code/versions/:number/edit`: loads a draft and hands it
+//! to the editor island, with the problems `check()` finds in it now.
+
+use super::editor::EditorIsland;
+use super::get_version;
+use crate::components::{ErrorMessage, Protected};
+use crate::error::AppError;
+use crate::i18n::{Catalog, t, use_i18n};
+use crate::model::Problem;
+use domain::definition::Definition;
+use domain::{InstrumentCode, Locale, Permission, VersionStatus};
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+#[cfg(feature = "ssr")]
+fn prepared(interface: Locale, definition: &Definition) -> (Catalog, Vec<Problem>) {
+    // Counted messages go to the browser once per possible count: room
+    // for the items a methodologist adds in this visit.
+    let items = definition
+        .sections
+        .iter()
+        .map(|s| s.items.len())
+        .sum::<usize>()
+        + 100;
+    let problems = definition
+        .check()
+        .into_iter()
+        .map(|e| {
+            let mut p = Problem::from(e);
+            p.message = crate::i18n::tr_problem(interface, &p);
+            p
+        })
+        .collect();
+    (super::editor::editor_messages(interface, items), problems)
+}
+
+/// Only rendered on the server.
+#[cfg(not(feature = "ssr"))]
+fn prepared(_: Locale, _: &Definition) -> (Catalog, Vec<Problem>) {
+    (Catalog::default(), vec![])
+}
+
+#[component]
+pub fn EditorPage() -> impl IntoView {
+    view! {
+        <Protected
+            permission=Permission::EditDrafts
+            children=move |_| view! { <EditorLoader /> }.into_any()
+        />
+    }
+}
+
+#[component]
+fn EditorLoader() -> impl IntoView {
+    let params = use_params_map();
+    let key = move || {
+        let p = params.read();
+        (
+            p.get("code").and_then(|c| c.parse::<InstrumentCode>().ok()),
+            p.get("number").and_then(|n| n.parse::<i64>().ok()),
+        )
+    };
+    let version = Resource::new(key, |(code, number)| async move {
+        match (code, number) {
+            (Some(code), Some(number)) => get_version(code, number).await,
+            _ => Err(AppError::NotFound),
+        }
+    });
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">{t("loading")}</p> }>
+            {move || {
+                version
+                    .get()
+                    .map(|result| match result {
+                        Ok(v) => {
+                            let back = format!("/instruments/{}", v.code);
+                            let heading = view! {
+                                <p><a href=back.clone()>{t("instruments-back")}</a></p>
+                                <h1>
+                                    {t("editor-page-title")} " " <code>{v.code.to_string()}</code> " "
+                                    {format!("v{}", v.version)}
+                                </h1>
+                            };
+                            if v.status != VersionStatus::Draft {
+                                return view! {
+                                    {heading}
+                                    <p class="message error" role="alert">{t("editor-not-a-draft")}</p>
+                                }
+                                    .into_any();
+                            }
+                            match Definition::from_json(v.definition.get()) {
+                                Ok(definition) => {
+                                    let interface = use_i18n().locale.get_untracked();
+                                    let (messages, problems) = prepared(interface, &definition);
+                                    view! {
+                                        {heading}
+                                        <EditorIsland
+                                            code=v.code.clone()
+                                            number=v.version
+                                            revision=v.revision
+                                            definition
+                                            problems
+                                            interface
+                                            messages
+                                        />
+                                    }
+                                        .into_any()
+                                }
+                                Err(_) => {
+                                    view! {
+                                        {heading}
+                                        <ErrorMessage error=Some(AppError::conflict("error-definition-unreadable")) />
+                                    }
+                                        .into_any()
+                                }
+                            }
+                        }
+                        Err(e) => view! { <ErrorMessage error=Some(e) /> }.into_any(),
+                    })
+            }}
+        </Suspense>
+    }
+}
