@@ -57,6 +57,7 @@ impl TestApp {
             .await
     }
 
+    /// The editor's autosave (a JSON call, as the island makes it).
     pub async fn save_draft(
         &self,
         client: &Client,
@@ -65,18 +66,17 @@ impl TestApp {
         revision: i64,
         definition: &str,
     ) -> Response {
-        let (number, revision) = (number.to_string(), revision.to_string());
-        self.post_form(
-            client,
-            "save_draft",
-            &[
-                ("code", code),
-                ("number", &number),
-                ("revision", &revision),
-                ("definition", definition),
-            ],
-        )
-        .await
+        client
+            .post(self.url("/api/save_draft"))
+            .json(&serde_json::json!({
+                "code": code,
+                "number": number,
+                "revision": revision,
+                "definition": definition,
+            }))
+            .send()
+            .await
+            .expect("request")
     }
 
     pub async fn sign_out(&self, client: &Client) -> Response {

@@ -40,7 +40,15 @@ async fn each_page_stays_within_its_first_visit_budget_and_a_repeat_visit_reload
     site_is_built();
     on_each_engine(|db| async move {
         let app = TestApp::spawn(&db).await;
-        let password = app.create_user("sanjar", &[Role::Reviewer]).await;
+        let password = app
+            .create_user("sanjar", &[Role::Reviewer, Role::Methodologist])
+            .await;
+        // The editor's page needs a draft: IRNS version 2.
+        let author = app.services.find_user("sanjar").await.unwrap();
+        app.services
+            .start_draft(&services::Actor::User(author), &"IRNS".parse().unwrap())
+            .await
+            .unwrap();
         let mut over = Vec::new();
         let mut figures = Vec::new();
         for (page, budget) in budgets() {

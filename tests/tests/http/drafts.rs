@@ -285,7 +285,10 @@ async fn a_definition_file_is_imported_from_the_page_and_exported_again() {
 
         let done = upload(tests::api::intake_as("IMPX")).send().await.unwrap();
         assert_eq!(done.status(), StatusCode::SEE_OTHER);
-        assert_eq!(done.headers()["location"], "/instruments/IMPX");
+        assert_eq!(
+            done.headers()["location"],
+            "/instruments/IMPX/versions/1/edit"
+        );
 
         let file = app
             .get(&client, "/instruments/IMPX/versions/1/definition.json")
