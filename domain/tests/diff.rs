@@ -6,7 +6,7 @@
 mod common;
 
 use common::{definition_files, load};
-use domain::definition::{Change, ChangeClass, Definition, diff};
+use domain::definition::{Change, ChangeClass, ChangeKind, Definition, diff};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
@@ -87,6 +87,7 @@ fn only_the_russian_female_wording_of_one_label_is_exactly_one_translation_chang
             .contains("осуждённая")
     );
     assert_eq!(found[0].summary, "item peers: label (ru, female) changed");
+    assert_eq!(found[0].kind, ChangeKind::Changed);
 }
 
 #[test]
@@ -134,6 +135,7 @@ fn an_item_moved_to_another_section_is_one_structural_move() {
         "item peers moved from section needs to custody"
     );
     assert_eq!(found[0].before, Some(json!("/sections/2/items/3")));
+    assert_eq!(found[0].kind, ChangeKind::Moved);
 }
 
 #[test]
@@ -173,6 +175,11 @@ fn items_added_removed_and_retyped_are_structural() {
             "item numeracy added to section responsivity",
             "item language removed from section responsivity",
         ]
+    );
+    let kinds: Vec<ChangeKind> = found.iter().map(|c| c.kind).collect();
+    assert_eq!(
+        kinds,
+        [ChangeKind::Changed, ChangeKind::Added, ChangeKind::Removed]
     );
     // A removal points into the before document.
     assert_eq!(found[2].path, "/sections/3/items/1");

@@ -130,3 +130,7 @@ editor-builder-not-answered = is not answered
 editor-builder-add = Add to the condition
 editor-builder-incomplete = Choose every part first.
 editor-needs-script = The editor needs JavaScript and WebAssembly, which this browser has turned off.
+change-added = added
+change-removed = removed
+change-changed = changed
+change-moved = moved

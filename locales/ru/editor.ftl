@@ -130,3 +130,7 @@ editor-builder-not-answered = нет ответа
 editor-builder-add = Добавить в условие
 editor-builder-incomplete = Сначала выберите все части.
 editor-needs-script = Для редактора нужны JavaScript и WebAssembly, а в этом браузере они отключены.
+change-added = добавлено
+change-removed = удалено
+change-changed = изменено
+change-moved = перемещено

@@ -130,3 +130,7 @@ editor-builder-not-answered = ҷавоб дода нашудааст
 editor-builder-add = Ба шарт илова кардан
 editor-builder-incomplete = Аввал ҳамаи қисмҳоро интихоб кунед.
 editor-needs-script = Барои муҳаррир JavaScript ва WebAssembly лозим аст, ки дар ин браузер хомӯш карда шудаанд.
+change-added = илова шуд
+change-removed = нест карда шуд
+change-changed = тағйир ёфт
+change-moved = ҷойиваз шуд

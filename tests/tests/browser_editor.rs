@@ -379,7 +379,13 @@ async fn two_people_edit_one_draft_and_the_second_is_told_keeping_their_text() {
         assert!(conflict.contains("/meta/title/en"), "{conflict}");
         // Her new wording itself is shown.
         assert!(conflict.contains(hers), "{conflict}");
-        assert!(conflict.contains("title (en) changed"), "{conflict}");
+        assert!(
+            bahrom
+                .text_of("[data-save=conflict] li")
+                .await
+                .contains("/meta/title/en changed"),
+            "{conflict}"
+        );
         assert!(
             !conflict.contains("/sections/"),
             "only what she changed is listed: {conflict}"

@@ -65,10 +65,33 @@ impl fmt::Display for ChangeClass {
     }
 }
 
+/// What happened at a change's path (the summary says it in English; the
+/// interface says it in the user's language from this).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChangeKind {
+    Added,
+    Removed,
+    Changed,
+    Moved,
+}
+
+impl ChangeKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChangeKind::Added => "added",
+            ChangeKind::Removed => "removed",
+            ChangeKind::Changed => "changed",
+            ChangeKind::Moved => "moved",
+        }
+    }
+}
+
 /// One difference between two versions.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Change {
     pub class: ChangeClass,
+    pub kind: ChangeKind,
     /// RFC 6901 JSON pointer into the *after* document; into the *before*
     /// document when the change removes something (`after` is `None`).
     pub path: String,
@@ -178,8 +201,14 @@ impl Differ {
         } else {
             &at.after
         };
+        let kind = match (&before, &after) {
+            (None, _) => ChangeKind::Added,
+            (_, None) => ChangeKind::Removed,
+            _ => ChangeKind::Changed,
+        };
         self.changes.push(Change {
             class,
+            kind,
             path: path.clone(),
             before,
             after,
@@ -191,6 +220,9 @@ impl Differ {
     fn moved(&mut self, class: ChangeClass, at: &At, summary: String) {
         let (from, to) = (at.before.clone().into(), at.after.clone().into());
         self.push(class, at, Some(from), Some(to), summary);
+        if let Some(last) = self.changes.last_mut() {
+            last.kind = ChangeKind::Moved;
+        }
     }
 
     /// Compares one plain field of `what` (e.g. "item d3").

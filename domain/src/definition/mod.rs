@@ -40,7 +40,7 @@ pub use answers::{
 };
 pub use check::TextRef;
 pub use completeness::LocaleCompleteness;
-pub use diff::{Change, ChangeClass, diff};
+pub use diff::{Change, ChangeClass, ChangeKind, diff};
 pub use error::{DefinitionError, DefinitionErrorKind};
 pub use expr::{Condition, ExprError, ExprErrorKind};
 pub use keys::{

@@ -273,6 +273,9 @@ pub struct VersionChange {
     /// `translation` (other languages only).
     #[cfg_attr(feature = "server", schema(example = "translation"))]
     pub class: String,
+    /// `added`, `removed`, `changed` or `moved`.
+    #[cfg_attr(feature = "server", schema(example = "changed"))]
+    pub kind: String,
     /// JSON pointer into the later version (the earlier one for a removal).
     pub path: String,
     /// The value before; null when added (for a move: the old pointer).
@@ -289,6 +292,7 @@ impl From<domain::definition::Change> for VersionChange {
     fn from(c: domain::definition::Change) -> Self {
         VersionChange {
             class: c.class.as_str().to_owned(),
+            kind: c.kind.as_str().to_owned(),
             path: c.path,
             before: c.before,
             after: c.after,

@@ -216,6 +216,16 @@ fn Versions(
     }
 }
 
+/// The message naming what happened at a change (`VersionChange::kind`).
+pub fn kind_label(kind: &str) -> &'static str {
+    match kind {
+        "added" => "change-added",
+        "removed" => "change-removed",
+        "moved" => "change-moved",
+        _ => "change-changed",
+    }
+}
+
 /// The changes, grouped by class, scoring first.
 #[component]
 fn Changes(changes: Vec<VersionChange>, from: Option<i64>, to: Option<i64>) -> impl IntoView {
@@ -243,7 +253,7 @@ fn Changes(changes: Vec<VersionChange>, from: Option<i64>, to: Option<i64>) -> i
                     view! {
                         <tr>
                             <td><code class="diff-path">{c.path.clone()}</code></td>
-                            <td>{c.summary.clone()}</td>
+                            <td data-kind=c.kind.clone()>{t(kind_label(&c.kind))}</td>
                             <td class="diff-value">{shown(&c.before)}</td>
                             <td class="diff-value">{shown(&c.after)}</td>
                         </tr>

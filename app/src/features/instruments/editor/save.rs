@@ -268,7 +268,7 @@ pub fn SaveBar(save: SaveState) -> impl IntoView {
                             " "
                             <code class="diff-path">{c.path}</code>
                             " "
-                            {c.summary}
+                            {t(super::super::history_page::kind_label(&c.kind))}
                             {wording.map(|w| view! { " " <q class="their-text">{w}</q> })}
                         </li>
                     }
