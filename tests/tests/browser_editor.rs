@@ -323,6 +323,30 @@ async fn a_methodologist_builds_an_instrument_in_the_editor_and_previews_it_as_a
         );
         assert_eq!(problem_count(&browser).await, "0");
 
+        // On a wide screen the outline, the form and the preview stand side
+        // by side; on a phone they stack, and nothing is wider than the screen.
+        c.set_window_size(1600, 1000).await.unwrap();
+        let columns = c
+            .execute(
+                "return getComputedStyle(document.querySelector('.editor-layout'))\
+                 .gridTemplateColumns.split(' ').length;",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(columns, 3);
+        browser.screenshot("editor-wide").await;
+        c.set_window_size(390, 844).await.unwrap();
+        let overflow = c
+            .execute(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert!(overflow.as_i64().unwrap_or(1) <= 0, "wider than a phone by {overflow}px");
+        browser.screenshot("editor-phone").await;
+
         browser.close().await;
         app.stop().await;
     })
