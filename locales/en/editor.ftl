@@ -134,3 +134,4 @@ change-added = added
 change-removed = removed
 change-changed = changed
 change-moved = moved
+editor-omit-wording = Wording of the omit option

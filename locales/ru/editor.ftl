@@ -134,3 +134,4 @@ change-added = добавлено
 change-removed = удалено
 change-changed = изменено
 change-moved = перемещено
+editor-omit-wording = Формулировка варианта «пропустить»

@@ -134,3 +134,4 @@ change-added = илова шуд
 change-removed = нест карда шуд
 change-changed = тағйир ёфт
 change-moved = ҷойиваз шуд
+editor-omit-wording = Матни интихоби «гузаштан»

@@ -663,6 +663,7 @@ fn ScaleForm(editor: Editor, k: usize) -> impl IntoView {
                         />
                     </div>
                     <TextInput editor place=TextSlot::OptionLabel(k, o) caption="editor-label" />
+                    <TextInput editor place=TextSlot::OptionHint(k, o) caption="editor-hint" />
                     <Act caption="editor-delete-option" class="danger" on_press=move |_| editor.restructure(|d| {
                         let scale = d.scales.get_mut(k)?;
                         (o < scale.options.len()).then(|| scale.options.remove(o)).map(|_| Selected::Scale(k))
@@ -693,9 +694,14 @@ fn ScaleForm(editor: Editor, k: usize) -> impl IntoView {
             {rows}
             <Check id=field_id(&format!("/scales/{k}/omit")) caption="editor-omit".to_owned() checked=omit on_change=move |on| {
                 let label = tr(interface.get_untracked(), "editor-omit-label");
-                editor.edit(|d| ops::set_omit(d, k, on, &label));
+                // The wording field appears (or goes) with the option.
+                editor.restructure(|d| {
+                    ops::set_omit(d, k, on, &label);
+                    Some(Selected::Scale(k))
+                });
                 on
             } />
+            {omit.then(|| view! { <TextInput editor place=TextSlot::OmitLabel(k) caption="editor-omit-wording" /> })}
         </section>
     }
 }

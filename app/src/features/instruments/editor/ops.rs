@@ -34,6 +34,8 @@ pub enum TextSlot {
     Hint(usize, usize),
     Guidance(usize, usize),
     OptionLabel(usize, usize),
+    OptionHint(usize, usize),
+    OmitLabel(usize),
     ScoreLabel(usize),
     BandLabel(usize, usize),
     FlagLabel(usize),
@@ -69,6 +71,8 @@ impl TextSlot {
             TextSlot::Hint(s, i) => format!("{}/hint", item_base(s, i)),
             TextSlot::Guidance(s, i) => format!("{}/guidance", item_base(s, i)),
             TextSlot::OptionLabel(k, o) => format!("/scales/{k}/options/{o}/label"),
+            TextSlot::OptionHint(k, o) => format!("/scales/{k}/options/{o}/hint"),
+            TextSlot::OmitLabel(k) => format!("/scales/{k}/omit/label"),
             TextSlot::ScoreLabel(n) => format!("/scores/{n}/label"),
             TextSlot::BandLabel(n, b) => format!("/scores/{n}/bands/{b}/label"),
             TextSlot::FlagLabel(f) => format!("/flags/{f}/label"),
@@ -93,6 +97,16 @@ impl TextSlot {
                 .scales
                 .get(k)
                 .and_then(|x| x.options.get(o))
+                .map(|x| x.label.clone()),
+            TextSlot::OptionHint(k, o) => d
+                .scales
+                .get(k)
+                .and_then(|x| x.options.get(o))
+                .and_then(|x| x.hint.clone()),
+            TextSlot::OmitLabel(k) => d
+                .scales
+                .get(k)
+                .and_then(|x| x.omit.as_ref())
                 .map(|x| x.label.clone()),
             TextSlot::ScoreLabel(n) => d.scores.get(n).map(|x| x.label.clone()),
             TextSlot::BandLabel(n, b) => d
@@ -141,6 +155,16 @@ impl TextSlot {
             }
             TextSlot::OptionLabel(k, o) => {
                 if let Some(x) = d.scales.get_mut(k).and_then(|x| x.options.get_mut(o)) {
+                    x.label = required;
+                }
+            }
+            TextSlot::OptionHint(k, o) => {
+                if let Some(x) = d.scales.get_mut(k).and_then(|x| x.options.get_mut(o)) {
+                    x.hint = text;
+                }
+            }
+            TextSlot::OmitLabel(k) => {
+                if let Some(x) = d.scales.get_mut(k).and_then(|x| x.omit.as_mut()) {
                     x.label = required;
                 }
             }

@@ -276,3 +276,36 @@ fn the_source_language_and_one_gender_always_stay() {
     set_gender(&mut d, Gender::Female, false);
     assert_eq!(d.meta.genders, [Gender::Female]);
 }
+
+#[test]
+fn option_hints_and_the_omit_wording_are_texts_of_their_own() {
+    let mut d = blank();
+    let k = add_scale(&mut d);
+    let hint = TextSlot::OptionHint(k, 1);
+    assert_eq!(hint.get(&d), None);
+    hint.set(&mut d, Some(Text::neutral(&[Locale::Ru], "иногда")));
+    assert_eq!(
+        d.scales[k].options[1]
+            .hint
+            .as_ref()
+            .unwrap()
+            .resolve(Locale::Ru, Gender::Male),
+        Some("иногда")
+    );
+    assert_eq!(TextSlot::OmitLabel(k).get(&d), None, "no omit option yet");
+    set_omit(&mut d, k, true, "Нет сведений");
+    TextSlot::OmitLabel(k).set(
+        &mut d,
+        Some(Text::neutral(&[Locale::Ru], "Недостаточно сведений")),
+    );
+    assert_eq!(
+        d.scales[k]
+            .omit
+            .as_ref()
+            .unwrap()
+            .label
+            .resolve(Locale::Ru, Gender::Female),
+        Some("Недостаточно сведений")
+    );
+    assert_eq!(TextSlot::OmitLabel(k).path(), "/scales/0/omit/label");
+}
