@@ -76,6 +76,18 @@ pub fn install_catalog(catalog: Catalog) {
     let _ = catalog;
 }
 
+/// What every island does first: its messages and interface language,
+/// and `<html data-hydrated>` once it is live (browser tests wait for it).
+pub fn start_island(catalog: Catalog, interface: Locale) {
+    install_catalog(catalog);
+    provide_i18n(interface);
+    Effect::new(move |_| {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-hydrated", "");
+        }
+    });
+}
+
 /// The interface language of this page, shared by every component.
 #[derive(Clone, Copy)]
 pub struct I18n {

@@ -21,7 +21,7 @@ mod save;
 mod scoring;
 mod widgets;
 
-use crate::i18n::{Catalog, install_catalog, provide_i18n, t};
+use crate::i18n::{Catalog, start_island, t};
 use crate::model::Problem;
 use domain::definition::Definition;
 use domain::{InstrumentCode, Locale};
@@ -167,13 +167,7 @@ pub fn EditorIsland(
     interface: Locale,
     messages: Catalog,
 ) -> impl IntoView {
-    install_catalog(messages);
-    provide_i18n(interface);
-    Effect::new(move |_| {
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("data-hydrated", "");
-        }
-    });
+    start_island(messages, interface);
     let draft = RwSignal::new(definition.clone());
     let problems = RwSignal::new(problems);
     let save = SaveState::new(code, number, revision, definition, draft, problems);

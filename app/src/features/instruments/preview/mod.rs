@@ -28,7 +28,7 @@ mod section;
 pub mod state;
 
 use crate::components::EraseOnServer;
-use crate::i18n::{Catalog, install_catalog, provide_i18n, use_i18n};
+use crate::i18n::{Catalog, start_island, use_i18n};
 use controls::{PreviewControls, PreviewHeader};
 use domain::definition::Definition;
 use domain::{Gender, Locale};
@@ -51,13 +51,7 @@ pub fn PreviewIsland(
     interface: Locale,
     messages: Catalog,
 ) -> impl IntoView {
-    install_catalog(messages);
-    provide_i18n(interface);
-    Effect::new(move |_| {
-        if let Some(root) = document().document_element() {
-            let _ = root.set_attribute("data-hydrated", "");
-        }
-    });
+    start_island(messages, interface);
     view! { <InstrumentPreview definition /> }.erase_on_server()
 }
 
