@@ -94,7 +94,7 @@ pub struct DisplayName(String);
 /// Characters that are never part of a name but can disguise one: bidi
 /// embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) make
 /// text display in another order than it is stored ("Trojan Source").
-fn is_bidi_control(c: char) -> bool {
+pub(crate) fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 

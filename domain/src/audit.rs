@@ -113,6 +113,19 @@ code_enum! {
         AuditLogRead => "audit.log_read",
         /// Someone read user records (the list, or one account).
         UserRead => "user.read",
+        /// An administrator said which facilities an account works at.
+        UserFacilitiesChanged => "user.facilities_changed",
+        FacilityCreated => "facility.created",
+        /// A subject recorded (never their name in the details).
+        SubjectCreated => "subject.created",
+        /// A subject's record changed (the details say which fields).
+        SubjectUpdated => "subject.updated",
+        /// A subject moved to another facility, with their history.
+        SubjectTransferred => "subject.transferred",
+        /// Someone read one subject's record.
+        SubjectRead => "subject.read",
+        /// Someone searched or listed subjects (the codes shown in the details).
+        SubjectsSearched => "subject.searched",
     }
 }
 
@@ -131,6 +144,10 @@ code_enum! {
         Request => "request",
         /// The audit log itself.
         AuditLog => "audit_log",
+        /// A facility (its id).
+        Facility => "facility",
+        /// A subject (its id; the code is in the details).
+        Subject => "subject",
     }
 }
 

@@ -5,6 +5,7 @@
 //! that names its field rather than a filter silently ignored.
 
 use crate::audit::{AuditAction, AuditTarget};
+use crate::date::days_in_month;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -16,17 +17,6 @@ pub struct AuditDate {
     year: u16,
     month: u8,
     day: u8,
-}
-
-fn days_in_month(year: u16, month: u8) -> u8 {
-    match month {
-        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
-            29
-        }
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
 }
 
 impl AuditDate {

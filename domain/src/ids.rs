@@ -68,3 +68,14 @@ id_type!(
     /// One API token of a user.
     TokenId
 );
+
+id_type!(
+    /// A facility (its stable code is `FacilityCode`).
+    FacilityId
+);
+
+id_type!(
+    /// A subject (its pseudonymous code is `SubjectCode`, the only one that
+    /// appears in URLs).
+    SubjectId
+);

@@ -8,18 +8,24 @@
 pub mod account;
 pub mod audit;
 pub mod audit_filter;
+pub mod date;
 pub mod definition;
+pub mod facility;
 pub mod ids;
 pub mod locale;
 pub mod role;
 pub mod search;
+pub mod subject;
 pub mod version;
 
 pub use account::{DisplayName, Password, PasswordError, Username, UsernameError};
 pub use audit::{AuditAction, AuditTarget};
 pub use audit_filter::{AuditDate, AuditFilter, AuditFilterForm};
+pub use date::Day;
 pub use definition::InstrumentCode;
-pub use ids::{InstrumentId, TokenId, UserId, VersionId};
+pub use facility::{FacilityCode, FacilityName};
+pub use ids::{FacilityId, InstrumentId, SubjectId, TokenId, UserId, VersionId};
 pub use locale::{Gender, Locale};
 pub use role::{Permission, Role, Roles};
+pub use subject::{SubjectAccess, SubjectCode, SubjectName, SubjectStatus};
 pub use version::VersionStatus;

@@ -112,6 +112,8 @@ impl FromStr for Locale {
 /// Which wording variant a text uses; follows the subject's gender.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[cfg_attr(feature = "openapi", schema(rename_all = "lowercase"))]
 pub enum Gender {
     Male,
     Female,
@@ -125,6 +127,21 @@ impl Gender {
             Gender::Male => "male",
             Gender::Female => "female",
         }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown gender `{0}`; expected male or female")]
+pub struct UnknownGender(pub String);
+
+impl FromStr for Gender {
+    type Err = UnknownGender;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Gender::ALL
+            .into_iter()
+            .find(|g| g.code() == s.trim())
+            .ok_or_else(|| UnknownGender(s.to_owned()))
     }
 }
 
@@ -161,5 +178,9 @@ mod tests {
             assert_eq!(locale.code().parse::<Locale>(), Ok(locale));
         }
         assert!("de".parse::<Locale>().is_err());
+        for gender in Gender::ALL {
+            assert_eq!(gender.code().parse::<Gender>(), Ok(gender));
+        }
+        assert!("m".parse::<Gender>().is_err());
     }
 }

@@ -73,6 +73,13 @@ pub enum Permission {
     ImportInstruments,
     /// Start an instrument or a new draft version, and edit a draft.
     EditDrafts,
+    /// Create facilities and say who works at which.
+    ManageFacilities,
+    /// See the list of facilities (codes and names).
+    ViewFacilities,
+    /// Record, find, read, change and transfer subjects (which ones: see
+    /// `SubjectAccess`).
+    WorkWithSubjects,
 }
 
 /// The set of roles one account holds, kept sorted and free of duplicates.
@@ -103,11 +110,14 @@ impl Roles {
     /// Whether any held role grants the permission.
     pub fn allows(&self, permission: Permission) -> bool {
         match permission {
-            Permission::ManageUsers | Permission::ReadAuditLog => {
+            Permission::ManageUsers | Permission::ReadAuditLog | Permission::ManageFacilities => {
                 self.contains(Role::Administrator)
             }
             // Every role works with instruments in some way.
-            Permission::ViewInstruments => !self.is_empty(),
+            Permission::ViewInstruments | Permission::ViewFacilities => !self.is_empty(),
+            Permission::WorkWithSubjects => {
+                self.contains(Role::Assessor) || self.contains(Role::Administrator)
+            }
             Permission::ImportInstruments | Permission::EditDrafts => {
                 self.contains(Role::Methodologist) || self.contains(Role::Administrator)
             }
@@ -135,6 +145,22 @@ mod tests {
             );
         }
         assert!(!Roles::default().allows(Permission::ViewInstruments));
+    }
+
+    #[test]
+    fn administrators_manage_facilities_and_assessors_work_with_subjects() {
+        for role in Role::ALL {
+            let roles = Roles::new([role]);
+            let admin = role == Role::Administrator;
+            assert_eq!(roles.allows(Permission::ManageFacilities), admin, "{role}");
+            assert!(roles.allows(Permission::ViewFacilities), "{role}");
+            assert_eq!(
+                roles.allows(Permission::WorkWithSubjects),
+                admin || role == Role::Assessor,
+                "{role}"
+            );
+        }
+        assert!(!Roles::default().allows(Permission::ViewFacilities));
     }
 
     #[test]
