@@ -63,6 +63,12 @@ impl From<StoreError> for ServiceError {
             StoreError::Duplicate(Unique::InstrumentCode | Unique::VersionNumber) => {
                 ServiceError::Conflict("error-concurrent-change")
             }
+            StoreError::Duplicate(Unique::FacilityCode) => {
+                ServiceError::Conflict("error-facility-code-taken")
+            }
+            StoreError::Duplicate(Unique::SubjectCode) => {
+                ServiceError::Conflict("error-subject-code-taken")
+            }
             StoreError::Duplicate(other) => {
                 ServiceError::Internal(format!("unexpected duplicate: {other:?}"))
             }

@@ -31,6 +31,8 @@ pub mod definition_check;
 #[cfg(feature = "server")]
 pub mod drafts;
 #[cfg(feature = "server")]
+pub mod facilities;
+#[cfg(feature = "server")]
 pub mod instruments;
 #[cfg(feature = "server")]
 pub mod library;
@@ -42,6 +44,8 @@ pub mod password;
 pub mod refusals;
 #[cfg(feature = "server")]
 pub mod store;
+#[cfg(feature = "server")]
+pub mod subjects;
 #[cfg(feature = "server")]
 pub mod throttle;
 #[cfg(feature = "server")]

@@ -17,6 +17,11 @@ use std::collections::BTreeMap;
 #[cfg(feature = "server")]
 use utoipa::ToSchema;
 
+mod subjects;
+pub use subjects::{
+    Facility, FacilityNames, NewFacility, NewSubject, SubjectChange, SubjectTransfer, SubjectView,
+};
+
 /// Reads an optional value that may come as itself (JSON) or as text (a
 /// plain HTML form, where every value is text and an empty field means
 /// "none").

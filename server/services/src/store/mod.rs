@@ -4,8 +4,10 @@
 //! unknown role, locale or status) is an error, never silently skipped.
 
 pub mod audit;
+pub mod facilities;
 pub mod instruments;
 pub mod sessions;
+pub mod subjects;
 pub mod throttle;
 pub mod tokens;
 pub mod users;
@@ -26,6 +28,9 @@ pub enum Unique {
     TokenHash,
     SessionToken,
     UserRole,
+    FacilityCode,
+    SubjectCode,
+    UserFacility,
     /// One not listed here: a bug, reported as internal.
     Unknown(String),
 }
@@ -59,6 +64,17 @@ const UNIQUES: &[(&str, &str, Unique)] = &[
         "user_roles_pkey",
         "user_roles.user_id, user_roles.role",
         Unique::UserRole,
+    ),
+    (
+        "facilities_code_key",
+        "facilities.code",
+        Unique::FacilityCode,
+    ),
+    ("subjects_code_key", "subjects.code", Unique::SubjectCode),
+    (
+        "user_facilities_pkey",
+        "user_facilities.user_id, user_facilities.facility_id",
+        Unique::UserFacility,
     ),
 ];
 
