@@ -124,8 +124,13 @@ impl From<ServiceError> for ApiFailure {
             ServiceError::Invalid { field, message_id } => {
                 let mut f =
                     ApiFailure::new(StatusCode::UNPROCESSABLE_ENTITY, "invalid", message_id);
-                f.problems
-                    .push((Problem::text(format!("/{field}"), message_id), true));
+                // No field: the whole body (e.g. a list of codes).
+                let path = if field.is_empty() {
+                    String::new()
+                } else {
+                    format!("/{field}")
+                };
+                f.problems.push((Problem::text(path, message_id), true));
                 f
             }
             ServiceError::BadRequest(message_id) => {

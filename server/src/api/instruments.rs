@@ -111,7 +111,7 @@ pub async fn get_version(
 }
 
 /// The body as text; too large is 413, unreadable 400.
-fn body_text(body: Result<String, StringRejection>) -> Result<String, ApiFailure> {
+pub(super) fn body_text(body: Result<String, StringRejection>) -> Result<String, ApiFailure> {
     body.map_err(|rejection| {
         if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
             ApiFailure::new(

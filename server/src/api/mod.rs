@@ -11,8 +11,10 @@
 
 mod auth;
 mod error;
+mod facilities;
 mod instruments;
 mod me;
+mod subjects;
 
 pub use error::ApiFailure;
 
@@ -42,6 +44,8 @@ use utoipa_axum::routes;
     tags(
         (name = "account", description = "Who the token acts as"),
         (name = "instruments", description = "The instrument library"),
+        (name = "facilities", description = "Facilities and who works at which"),
+        (name = "subjects", description = "The subjects assessed (prisoners), by pseudonymous code"),
     )
 )]
 struct ApiDoc;
@@ -88,12 +92,30 @@ fn parts() -> (Router<Services>, utoipa::openapi::OpenApi) {
         ))
         .routes(routes!(instruments::get_version, instruments::save_draft))
         .routes(routes!(instruments::diff_versions))
+        .routes(routes!(
+            facilities::list_facilities,
+            facilities::create_facility
+        ))
+        .routes(routes!(facilities::set_user_facilities))
+        .routes(routes!(subjects::search_subjects, subjects::create_subject))
+        .routes(routes!(subjects::get_subject, subjects::update_subject))
+        .routes(routes!(subjects::transfer_subject))
         .split_for_parts()
 }
 
 /// The OpenAPI document of the routes [`router`] serves.
 pub fn openapi() -> utoipa::openapi::OpenApi {
     parts().1
+}
+
+/// A JSON body read into its request type: too large is 413, anything
+/// that is not JSON of that shape 400 (field values are the service's to
+/// judge, with a 422 that names the field).
+fn json_body<T: serde::de::DeserializeOwned>(
+    body: Result<String, axum::extract::rejection::StringRejection>,
+) -> Result<T, ApiFailure> {
+    let text = instruments::body_text(body)?;
+    serde_json::from_str(&text).map_err(|e| ApiFailure::malformed(e.to_string()))
 }
 
 async fn no_such_route() -> ApiFailure {
