@@ -8,6 +8,8 @@ pub mod audit_helpers;
 mod auth_helpers;
 pub mod browser;
 mod instrument_helpers;
+pub mod openapi;
+pub mod subject_helpers;
 
 use domain::Role;
 use reqwest::{Client, Response, StatusCode};

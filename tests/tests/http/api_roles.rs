@@ -5,7 +5,9 @@
 
 use domain::Role;
 use reqwest::{Method, StatusCode};
+use serde_json::json;
 use tests::api::intake_as;
+use tests::subject_helpers::subject_body;
 use tests::{TestApp, on_each_engine};
 
 /// Who calls: a role, or nobody (no token).
@@ -31,6 +33,52 @@ struct Route {
     success: StatusCode,
     /// A query string the call needs, if any.
     query: &'static str,
+    /// What `{code}` becomes, from the caller's own code (`T-ASSESSOR`…).
+    code: fn(&str) -> String,
+    /// The body sent, from the caller's own code.
+    body: fn(&str) -> Option<String>,
+}
+
+fn library_code(_: &str) -> String {
+    "IRNS".to_owned()
+}
+fn own_code(code: &str) -> String {
+    code.to_owned()
+}
+/// The subject `S0` of facility `FAC0`, where `api-assessor` works.
+fn setup_subject(_: &str) -> String {
+    "S0".to_owned()
+}
+fn no_body(_: &str) -> Option<String> {
+    None
+}
+fn definition(code: &str) -> Option<String> {
+    Some(intake_as(code))
+}
+fn draft_save(code: &str) -> Option<String> {
+    Some(format!(
+        r#"{{"revision": 1, "definition": {}}}"#,
+        intake_as(code)
+    ))
+}
+fn facility(code: &str) -> Option<String> {
+    Some(json!({"code": code, "name": {"tg": "т", "ru": "р", "en": "e"}}).to_string())
+}
+fn facility_list(_: &str) -> Option<String> {
+    Some(json!(["FAC0"]).to_string())
+}
+fn new_subject(code: &str) -> Option<String> {
+    Some(subject_body(code, "Ном Насаб", "FAC0").to_string())
+}
+fn subject_change(_: &str) -> Option<String> {
+    Some(
+        json!({"revision": 1, "name": "Ном", "gender": "male", "birth_date": "1990-01-01",
+               "language": "ru", "status": "in_custody"})
+        .to_string(),
+    )
+}
+fn subject_transfer(_: &str) -> Option<String> {
+    Some(json!({"revision": 2, "facility": "FAC9", "date": "2025-01-01"}).to_string())
 }
 
 fn anyone(_: Caller) -> bool {
@@ -38,6 +86,15 @@ fn anyone(_: Caller) -> bool {
 }
 fn any_token(c: Caller) -> bool {
     c != Caller::Anonymous
+}
+fn administrators(c: Caller) -> bool {
+    c == Caller::As(Role::Administrator)
+}
+fn subject_workers(c: Caller) -> bool {
+    matches!(
+        c,
+        Caller::As(Role::Assessor) | Caller::As(Role::Administrator)
+    )
 }
 fn authors(c: Caller) -> bool {
     matches!(
@@ -54,6 +111,8 @@ fn contract() -> Vec<Route> {
             allowed: anyone,
             success: StatusCode::OK,
             query: "",
+            code: library_code,
+            body: no_body,
         },
         Route {
             method: Method::GET,
@@ -61,6 +120,8 @@ fn contract() -> Vec<Route> {
             allowed: any_token,
             success: StatusCode::OK,
             query: "",
+            code: library_code,
+            body: no_body,
         },
         Route {
             method: Method::GET,
@@ -68,6 +129,8 @@ fn contract() -> Vec<Route> {
             allowed: any_token,
             success: StatusCode::OK,
             query: "",
+            code: library_code,
+            body: no_body,
         },
         Route {
             method: Method::GET,
@@ -75,6 +138,8 @@ fn contract() -> Vec<Route> {
             allowed: any_token,
             success: StatusCode::OK,
             query: "",
+            code: library_code,
+            body: no_body,
         },
         Route {
             method: Method::GET,
@@ -82,6 +147,8 @@ fn contract() -> Vec<Route> {
             allowed: any_token,
             success: StatusCode::OK,
             query: "",
+            code: library_code,
+            body: no_body,
         },
         Route {
             method: Method::GET,
@@ -89,6 +156,8 @@ fn contract() -> Vec<Route> {
             allowed: any_token,
             success: StatusCode::OK,
             query: "?from=1&to=1",
+            code: library_code,
+            body: no_body,
         },
         Route {
             method: Method::POST,
@@ -96,6 +165,8 @@ fn contract() -> Vec<Route> {
             allowed: authors,
             success: StatusCode::CREATED,
             query: "",
+            code: own_code,
+            body: definition,
         },
         // After the POST above: version 1 of the caller's own instrument is
         // a draft at revision 1.
@@ -105,6 +176,83 @@ fn contract() -> Vec<Route> {
             allowed: authors,
             success: StatusCode::OK,
             query: "",
+            code: own_code,
+            body: draft_save,
+        },
+        Route {
+            method: Method::POST,
+            template: "/api/v1/facilities",
+            allowed: administrators,
+            success: StatusCode::CREATED,
+            query: "",
+            code: own_code,
+            body: facility,
+        },
+        Route {
+            method: Method::GET,
+            template: "/api/v1/facilities",
+            allowed: any_token,
+            success: StatusCode::OK,
+            query: "",
+            code: own_code,
+            body: no_body,
+        },
+        // Keeps `api-assessor` at FAC0 (see the set-up).
+        Route {
+            method: Method::PUT,
+            template: "/api/v1/users/{username}/facilities",
+            allowed: administrators,
+            success: StatusCode::OK,
+            query: "",
+            code: own_code,
+            body: facility_list,
+        },
+        Route {
+            method: Method::GET,
+            template: "/api/v1/subjects",
+            allowed: subject_workers,
+            success: StatusCode::OK,
+            query: "?q=s0",
+            code: own_code,
+            body: no_body,
+        },
+        Route {
+            method: Method::GET,
+            template: "/api/v1/subjects/{code}",
+            allowed: subject_workers,
+            success: StatusCode::OK,
+            query: "",
+            code: setup_subject,
+            body: no_body,
+        },
+        // Each caller who may records their own subject, at FAC0, then
+        // changes it (revision 1 → 2), then transfers it to FAC9.
+        Route {
+            method: Method::POST,
+            template: "/api/v1/subjects",
+            allowed: subject_workers,
+            success: StatusCode::CREATED,
+            query: "",
+            code: own_code,
+            body: new_subject,
+        },
+        Route {
+            method: Method::PUT,
+            template: "/api/v1/subjects/{code}",
+            allowed: subject_workers,
+            success: StatusCode::OK,
+            query: "",
+            code: own_code,
+            body: subject_change,
+        },
+        Route {
+            method: Method::POST,
+            template: "/api/v1/subjects/{code}/transfer",
+            allowed: subject_workers,
+            success: StatusCode::OK,
+            query: "",
+            code: own_code,
+            body: subject_transfer,
         },
     ]
 }
@@ -121,6 +269,23 @@ async fn every_api_route_answers_each_role_and_the_anonymous_caller_as_the_table
             };
             tokens.push((caller, token));
         }
+        // Facilities FAC0 and FAC9; `api-assessor` works at FAC0, where
+        // subject S0 is held.
+        let admin = tokens
+            .iter()
+            .find(|(caller, _)| *caller == Caller::As(Role::Administrator))
+            .and_then(|(_, token)| token.clone())
+            .expect("an administrator's token");
+        app.facility(&admin, "FAC0").await;
+        app.facility(&admin, "FAC9").await;
+        let assigned = app
+            .put_user_facilities(&admin, "api-assessor", &["FAC0"])
+            .await;
+        assert_eq!(assigned.status(), StatusCode::OK);
+        let s0 = app
+            .post_subject(&admin, &subject_body("S0", "Ном", "FAC0"))
+            .await;
+        assert_eq!(s0.status(), StatusCode::CREATED);
         let mut failures = Vec::new();
         for route in contract() {
             for (caller, token) in &tokens {
@@ -130,28 +295,16 @@ async fn every_api_route_answers_each_role_and_the_anonymous_caller_as_the_table
                 };
                 let path = route
                     .template
-                    .replace(
-                        "{code}",
-                        if route.method != Method::GET {
-                            &code
-                        } else {
-                            "IRNS"
-                        },
-                    )
+                    .replace("{code}", &(route.code)(&code))
                     .replace("{n}", "1")
+                    .replace("{username}", "api-assessor")
                     + route.query;
                 let mut call = app.api(route.method.clone(), &path);
                 if let Some(token) = token {
                     call = call.token(token);
                 }
-                if route.method == Method::POST {
-                    call = call.body(intake_as(&code));
-                }
-                if route.method == Method::PUT {
-                    call = call.body(format!(
-                        r#"{{"revision": 1, "definition": {}}}"#,
-                        intake_as(&code)
-                    ));
+                if let Some(body) = (route.body)(&code) {
+                    call = call.body(body);
                 }
                 let status = call.send().await.status();
                 let expected = if (route.allowed)(*caller) {
@@ -211,7 +364,10 @@ async fn the_openapi_document_lists_exactly_the_routes_of_the_contract() {
         // "no such route" (which any other path under /api/v1 gets).
         let token = app.api_user("reader", &[Role::Reviewer]).await;
         for (method, path) in &documented {
-            let concrete = path.replace("{code}", "IRNS").replace("{n}", "1");
+            let concrete = path
+                .replace("{code}", "IRNS")
+                .replace("{n}", "1")
+                .replace("{username}", "reader");
             let response = app
                 .api(method.parse().unwrap(), &concrete)
                 .token(&token)
