@@ -19,6 +19,8 @@ pub use error::{ServiceError, ServiceResult};
 #[cfg(feature = "server")]
 pub mod account;
 #[cfg(feature = "server")]
+pub mod answers_check;
+#[cfg(feature = "server")]
 pub mod audit;
 #[cfg(feature = "server")]
 pub mod audit_checkpoint;

@@ -1,0 +1,23 @@
+## What is wrong with an assessment's answers (server/services/src/answers_check.rs).
+## Each problem also names its place (a JSON path such as /items/risk_1).
+
+answer-invalid-shape = This answer is not in the form this item takes.
+answer-unknown-item = This instrument version has no such item.
+answer-unknown-judgement = This instrument version has no such judgement.
+answer-required = This item must be answered.
+answer-invalid-value = This value is not one this item offers.
+answer-out-of-range = This number is outside the accepted range.
+answer-invalid-date = A date is written yyyy-mm-dd, e.g. 2026-03-08.
+answer-too-long = This text is too long.
+answer-omit-not-allowed = This item cannot be omitted.
+answer-omitted-with-value = An omitted item cannot also have an answer.
+answer-omit-reason-required = Say why there is not enough information to answer.
+answer-not-asked = This item does not ask for this.
+answer-evidence-required = This item needs the evidence behind the answer.
+answer-sources-required = Tick where the information comes from.
+answer-duplicate-source = This source is ticked twice.
+answer-trend-required = This item needs a trend.
+answer-judgement-required = Choose a level for this judgement.
+answer-level-not-offered = This level is not one this judgement offers.
+answer-rationale-required = Give the rationale for this judgement.
+answer-override-reason-required = A level other than the suggested one needs a reason.
