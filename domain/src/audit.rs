@@ -126,6 +126,16 @@ code_enum! {
         SubjectRead => "subject.read",
         /// Someone searched or listed subjects (the codes shown in the details).
         SubjectsSearched => "subject.searched",
+        /// An assessment started (subject, instrument version, locale).
+        AssessmentStarted => "assessment.started",
+        /// A draft assessment's answers saved (one event per save).
+        AssessmentSaved => "assessment.saved",
+        /// An assessment submitted and locked (with its outcome's bands).
+        AssessmentSubmitted => "assessment.submitted",
+        /// A correction of a submitted assessment started (with the reason).
+        AssessmentAmended => "assessment.amended",
+        /// Someone read an assessment (its answers and outcome).
+        AssessmentRead => "assessment.read",
     }
 }
 
@@ -148,6 +158,8 @@ code_enum! {
         Facility => "facility",
         /// A subject (its id; the code is in the details).
         Subject => "subject",
+        /// An assessment (its id).
+        Assessment => "assessment",
     }
 }
 

@@ -6,6 +6,7 @@
 //! types; code further in never re-checks a bare string.
 
 pub mod account;
+pub mod assessment;
 pub mod audit;
 pub mod audit_filter;
 pub mod date;
@@ -19,6 +20,7 @@ pub mod subject;
 pub mod version;
 
 pub use account::{DisplayName, Password, PasswordError, Username, UsernameError};
+pub use assessment::{AssessmentId, AssessmentStatus};
 pub use audit::{AuditAction, AuditTarget};
 pub use audit_filter::{AuditDate, AuditFilter, AuditFilterForm};
 pub use date::Day;

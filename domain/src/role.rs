@@ -80,6 +80,11 @@ pub enum Permission {
     /// Record, find, read, change and transfer subjects (which ones: see
     /// `SubjectAccess`).
     WorkWithSubjects,
+    /// Complete assessments about subjects of one's facilities.
+    Assess,
+    /// Read assessments of subjects of one's facilities (administrators:
+    /// of every facility).
+    ReadAssessments,
 }
 
 /// The set of roles one account holds, kept sorted and free of duplicates.
@@ -115,6 +120,12 @@ impl Roles {
             }
             // Every role works with instruments in some way.
             Permission::ViewInstruments | Permission::ViewFacilities => !self.is_empty(),
+            Permission::Assess => self.contains(Role::Assessor),
+            Permission::ReadAssessments => {
+                self.contains(Role::Assessor)
+                    || self.contains(Role::Reviewer)
+                    || self.contains(Role::Administrator)
+            }
             Permission::WorkWithSubjects => {
                 self.contains(Role::Assessor) || self.contains(Role::Administrator)
             }
