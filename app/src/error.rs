@@ -153,6 +153,8 @@ impl From<services::ServiceError> for AppError {
             E::BadRequest(message_id) | E::Conflict(message_id) => AppError::conflict(message_id),
             E::StaleRevision { .. } => AppError::conflict("error-draft-changed"),
             E::InvalidDefinition(problems) => AppError::InvalidDefinition { problems },
+            // No page submits answers yet; the API lists every problem.
+            E::InvalidAnswers(_) => AppError::invalid("answers", "error-invalid-answers"),
             E::Internal(detail) => {
                 let correlation_id = services::new_correlation_id();
                 tracing::error!(%correlation_id, %detail, "internal error");

@@ -137,10 +137,11 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 /// Message ids named in code: arguments of t()/t_args()/tr()/tr_args(),
-/// `label=`/`hint=` props, and `error-…` literals anywhere in the crates.
+/// `label=`/`hint=` props, and `error-…` (and the answers check's
+/// `answer-…`) literals anywhere in the crates.
 fn ids_used_in_code() -> BTreeSet<(String, String)> {
     let mut files = Vec::new();
-    for krate in ["app/src", "server/src", "domain/src"] {
+    for krate in ["app/src", "server/src", "server/services/src", "domain/src"] {
         rust_files(&repo().join(krate), &mut files);
     }
     let mut ids = BTreeSet::new();
@@ -172,7 +173,9 @@ fn ids_used_in_code() -> BTreeSet<(String, String)> {
                 && literal.contains('-')
                 // A prefix such as "error-" (stripped, not shown) is no id.
                 && !literal.ends_with('-');
-            if looks_like_id && (is_message_call || literal.starts_with("error-")) {
+            let by_prefix = literal.starts_with("error-")
+                || (literal.starts_with("answer-") && file.ends_with("answers_check.rs"));
+            if looks_like_id && (is_message_call || by_prefix) {
                 ids.insert((literal.to_owned(), file.display().to_string()));
             }
         }

@@ -21,3 +21,18 @@ answer-judgement-required = Choose a level for this judgement.
 answer-level-not-offered = This level is not one this judgement offers.
 answer-rationale-required = Give the rationale for this judgement.
 answer-override-reason-required = A level other than the suggested one needs a reason.
+
+## Refusals of assessments.
+error-invalid-answers = The answers have problems; each is listed with its place.
+error-assessment-changed = This assessment was saved elsewhere (another tab or device) after you loaded it. Reload it; your answers are kept in this browser until they are saved.
+error-assessment-draft-exists = This subject already has an assessment of this instrument in progress: resume it instead.
+error-assessment-locked = This assessment is submitted and locked. Correct it with an amendment.
+error-assessment-not-submitted = Only a submitted assessment can be corrected.
+error-amendment-exists = A correction of this assessment is already in progress.
+error-amendment-reason = Say why the assessment is corrected (1 to 2000 characters).
+error-instrument-not-published = This instrument has no published version to assess with.
+error-subject-not-in-custody = Only a subject in custody can be assessed.
+error-locale-locked = The language of the items can change only until the first answer.
+error-assessment-id = This is not an assessment's id.
+error-not-your-assessment = Only the assessor who started this assessment can change it.
+error-subject-unknown = There is no subject with this code among those you work with.

@@ -42,6 +42,9 @@ impl std::fmt::Debug for AnswersValidator {
 #[derive(Debug, Clone, PartialEq)]
 pub struct CheckedAnswers {
     pub answers: Answers,
+    /// The answers document as sent, without the answers to hidden items:
+    /// what is stored.
+    pub document: Value,
     pub outcome: Outcome,
 }
 
@@ -80,6 +83,7 @@ pub fn check_answers(
         }
     }
     if !problems.is_empty() {
+        problems.extend(shape_problems.into_values().flatten());
         return Err(problems);
     }
     let mut readable = raw.clone();
@@ -112,7 +116,17 @@ pub fn check_answers(
         return Err(issues.into_iter().map(problem_of).collect());
     }
     let outcome = score(definition, subject, &answers);
-    Ok(CheckedAnswers { answers, outcome })
+    // What is stored is what was sent (a rating of 1 stays 1, not 1.0),
+    // without the answers to hidden items.
+    let mut document = raw.clone();
+    if let Some(items) = document.get_mut("items").and_then(Value::as_object_mut) {
+        items.retain(|key, _| shown.contains(key));
+    }
+    Ok(CheckedAnswers {
+        answers,
+        document,
+        outcome,
+    })
 }
 
 /// An issue as a problem: its English text, and the Fluent message that
@@ -246,6 +260,7 @@ mod tests {
         let checked = check_answers(&def, &v, &subject(Gender::Male), &raw, Completeness::Draft)
             .expect("the answer is dropped, not refused");
         assert!(!checked.answers.items.keys().any(|k| k.as_str() == key));
+        assert_eq!(checked.document["items"].get(&key), None);
         // For a woman it is hers to answer, and the wrong shape is refused.
         assert!(
             check_answers(

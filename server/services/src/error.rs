@@ -36,6 +36,10 @@ pub enum ServiceError {
     /// A definition failed its checks; every problem, each with its path.
     #[error("the definition has {} problem(s)", .0.len())]
     InvalidDefinition(Vec<Problem>),
+    /// An assessment's answers failed their checks: every problem, each
+    /// with its path in the answers document.
+    #[error("the answers have {} problem(s)", .0.len())]
+    InvalidAnswers(Vec<Problem>),
     /// Someone else changed the record first, or the record's state forbids
     /// the change (a draft exists already, the last administrator…).
     #[error("conflict: {0}")]

@@ -21,6 +21,8 @@ pub mod account;
 #[cfg(feature = "server")]
 pub mod answers_check;
 #[cfg(feature = "server")]
+pub mod assessments;
+#[cfg(feature = "server")]
 pub mod audit;
 #[cfg(feature = "server")]
 pub mod audit_checkpoint;
@@ -70,6 +72,8 @@ pub struct Services {
     pub db: db::Db,
     /// This instance's count of refusal events (see [`refusals`]).
     refusals: std::sync::Arc<refusals::RefusalLimiter>,
+    /// Published versions as assessments use them (see [`assessments`]).
+    rules: std::sync::Arc<assessments::RulesCache>,
 }
 
 #[cfg(feature = "server")]
@@ -78,6 +82,7 @@ impl Services {
         Services {
             db,
             refusals: Default::default(),
+            rules: Default::default(),
         }
     }
 }

@@ -17,7 +17,12 @@ use std::collections::BTreeMap;
 #[cfg(feature = "server")]
 use utoipa::ToSchema;
 
+mod assessments;
 mod subjects;
+pub use assessments::{
+    AmendAssessment, AssessmentView, JudgementView, NewAssessment, OutcomeView, SaveAnswers,
+    SavedAnswers, ScoreView, StartedAssessment, SubmitAssessment, SubmittedAssessment,
+};
 pub use subjects::{
     Facility, FacilityNames, NewFacility, NewSubject, SubjectChange, SubjectTransfer, SubjectView,
 };

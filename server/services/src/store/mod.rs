@@ -3,6 +3,7 @@
 //! Rows are decoded into typed records; a value that does not decode (an
 //! unknown role, locale or status) is an error, never silently skipped.
 
+pub mod assessments;
 pub mod audit;
 pub mod facilities;
 pub mod instruments;
@@ -31,6 +32,8 @@ pub enum Unique {
     FacilityCode,
     SubjectCode,
     UserFacility,
+    /// A subject already has a draft of this instrument version.
+    AssessmentDraft,
     /// One not listed here: a bug, reported as internal.
     Unknown(String),
 }
@@ -75,6 +78,11 @@ const UNIQUES: &[(&str, &str, Unique)] = &[
         "user_facilities_pkey",
         "user_facilities.user_id, user_facilities.facility_id",
         Unique::UserFacility,
+    ),
+    (
+        "assessments_one_draft",
+        "assessments.subject_id, assessments.version_id",
+        Unique::AssessmentDraft,
     ),
 ];
 

@@ -1,0 +1,184 @@
+//! Request and response types of assessments (issue 11).
+
+use domain::definition::{Level, Outcome};
+use domain::{AssessmentId, AssessmentStatus, Gender, InstrumentCode, Locale, SubjectCode};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+#[cfg(feature = "server")]
+use utoipa::ToSchema;
+
+/// The body of `POST /api/v1/assessments`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(ToSchema))]
+pub struct NewAssessment {
+    /// The subject's code.
+    #[serde(default)]
+    #[cfg_attr(feature = "server", schema(example = "S-2026-0001"))]
+    pub subject: String,
+    /// The instrument's code; its published version is used.
+    #[serde(default)]
+    #[cfg_attr(feature = "server", schema(example = "INTAKE"))]
+    pub instrument: String,
+    /// The language the items are shown in; the subject's preferred
+    /// language when left out.
+    #[serde(default)]
+    pub locale: Option<Locale>,
+}
+
+/// The body of `PUT /api/v1/assessments/{id}/answers`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(ToSchema))]
+pub struct SaveAnswers {
+    /// The revision the answers were based on.
+    pub revision: i64,
+    /// The answers so far (the answers format of the version's schema).
+    #[cfg_attr(feature = "server", schema(value_type = Object))]
+    pub answers: serde_json::Value,
+    /// Another language for the items; only until the first answer.
+    #[serde(default)]
+    pub locale: Option<Locale>,
+}
+
+/// The body of `POST /api/v1/assessments/{id}/submit`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(ToSchema))]
+pub struct SubmitAssessment {
+    pub revision: i64,
+}
+
+/// The body of `POST /api/v1/assessments/{id}/amend`.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(ToSchema))]
+pub struct AmendAssessment {
+    /// Why the submitted assessment is corrected.
+    #[serde(default)]
+    pub reason: String,
+}
+
+/// One score of an outcome.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(ToSchema))]
+pub struct ScoreView {
+    pub value: i64,
+    /// The band's level, once the score is complete.
+    #[cfg_attr(feature = "server", schema(value_type = Option<String>, example = "low"))]
+    pub band: Option<Level>,
+    pub omitted: u32,
+    pub unanswered: u32,
+}
+
+/// One structured professional judgement of an outcome.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(ToSchema))]
+pub struct JudgementView {
+    #[cfg_attr(feature = "server", schema(value_type = Option<String>))]
+    pub suggested: Option<Level>,
+    #[cfg_attr(feature = "server", schema(value_type = Option<String>))]
+    pub chosen: Option<Level>,
+    pub overridden: bool,
+}
+
+/// What the answers score, computed by the server.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(ToSchema))]
+pub struct OutcomeView {
+    /// By score key.
+    pub scores: BTreeMap<String, ScoreView>,
+    /// The keys of the flags raised.
+    pub flags: Vec<String>,
+    /// By judgement key.
+    pub judgements: BTreeMap<String, JudgementView>,
+}
+
+impl From<&Outcome> for OutcomeView {
+    fn from(o: &Outcome) -> Self {
+        OutcomeView {
+            scores: o
+                .scores
+                .iter()
+                .map(|s| {
+                    let view = ScoreView {
+                        value: s.value,
+                        band: s.band,
+                        omitted: s.omitted,
+                        unanswered: s.unanswered,
+                    };
+                    (s.key.to_string(), view)
+                })
+                .collect(),
+            flags: o
+                .flags
+                .iter()
+                .filter(|f| f.raised)
+                .map(|f| f.key.to_string())
+                .collect(),
+            judgements: o
+                .judgements
+                .iter()
+                .map(|j| {
+                    let view = JudgementView {
+                        suggested: j.suggested,
+                        chosen: j.chosen,
+                        overridden: j.overridden,
+                    };
+                    (j.key.to_string(), view)
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The answer to `POST /api/v1/assessments`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(ToSchema))]
+pub struct StartedAssessment {
+    pub id: AssessmentId,
+    /// The instrument version it is pinned to (the published one).
+    pub version: i64,
+    pub revision: i64,
+    pub status: AssessmentStatus,
+}
+
+/// The answer to a saved draft.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(ToSchema))]
+pub struct SavedAnswers {
+    pub revision: i64,
+    pub outcome: OutcomeView,
+}
+
+/// The answer to a submission.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(ToSchema))]
+pub struct SubmittedAssessment {
+    pub status: AssessmentStatus,
+    pub revision: i64,
+    pub outcome: OutcomeView,
+}
+
+/// An assessment with its answers and outcome.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(ToSchema))]
+pub struct AssessmentView {
+    pub id: AssessmentId,
+    pub subject: SubjectCode,
+    pub instrument: InstrumentCode,
+    pub version: i64,
+    /// The SHA-256 of the version's canonical definition.
+    pub definition_hash: String,
+    pub locale: Locale,
+    pub gender: Gender,
+    pub assessor: String,
+    pub status: AssessmentStatus,
+    pub revision: i64,
+    #[cfg_attr(feature = "server", schema(value_type = Object))]
+    pub answers: serde_json::Value,
+    pub outcome: OutcomeView,
+    /// The assessment this one corrects, and why.
+    pub amends: Option<AssessmentId>,
+    pub amendment_reason: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+    pub submitted_at: Option<String>,
+}
