@@ -9,6 +9,7 @@
 //! served at `GET /api/v1/openapi.json`. Server functions (`/api/<name>`)
 //! stay internal to the pages: this is the stable contract.
 
+mod assessments;
 mod auth;
 mod error;
 mod facilities;
@@ -44,6 +45,7 @@ use utoipa_axum::routes;
     tags(
         (name = "account", description = "Who the token acts as"),
         (name = "instruments", description = "The instrument library"),
+        (name = "assessments", description = "Assessments of subjects with published instruments"),
         (name = "facilities", description = "Facilities and who works at which"),
         (name = "subjects", description = "The subjects assessed (prisoners), by pseudonymous code"),
     )
@@ -100,6 +102,11 @@ fn parts() -> (Router<Services>, utoipa::openapi::OpenApi) {
         .routes(routes!(subjects::search_subjects, subjects::create_subject))
         .routes(routes!(subjects::get_subject, subjects::update_subject))
         .routes(routes!(subjects::transfer_subject))
+        .routes(routes!(assessments::start_assessment))
+        .routes(routes!(assessments::get_assessment))
+        .routes(routes!(assessments::save_answers))
+        .routes(routes!(assessments::submit_assessment))
+        .routes(routes!(assessments::amend_assessment))
         .split_for_parts()
 }
 
