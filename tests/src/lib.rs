@@ -4,6 +4,7 @@
 
 mod actions;
 pub mod api;
+pub mod assessment_helpers;
 pub mod audit_helpers;
 mod auth_helpers;
 pub mod browser;

@@ -7,6 +7,7 @@ use domain::Role;
 use reqwest::{Method, StatusCode};
 use serde_json::json;
 use tests::api::intake_as;
+use tests::assessment_helpers::low_male_case;
 use tests::subject_helpers::subject_body;
 use tests::{TestApp, on_each_engine};
 
@@ -77,6 +78,18 @@ fn subject_change(_: &str) -> Option<String> {
         .to_string(),
     )
 }
+fn new_assessment(_: &str) -> Option<String> {
+    Some(json!({"subject": "S1", "instrument": "IRNS"}).to_string())
+}
+fn assessment_answers(_: &str) -> Option<String> {
+    Some(json!({"revision": 1, "answers": low_male_case()}).to_string())
+}
+fn assessment_submit(_: &str) -> Option<String> {
+    Some(json!({"revision": 2}).to_string())
+}
+fn assessment_amend(_: &str) -> Option<String> {
+    Some(json!({"reason": "A rating was entered on the wrong subject's file."}).to_string())
+}
 fn subject_transfer(_: &str) -> Option<String> {
     Some(json!({"revision": 2, "facility": "FAC9", "date": "2025-01-01"}).to_string())
 }
@@ -94,6 +107,15 @@ fn subject_workers(c: Caller) -> bool {
     matches!(
         c,
         Caller::As(Role::Assessor) | Caller::As(Role::Administrator)
+    )
+}
+fn assessors(c: Caller) -> bool {
+    c == Caller::As(Role::Assessor)
+}
+fn assessment_readers(c: Caller) -> bool {
+    matches!(
+        c,
+        Caller::As(Role::Assessor) | Caller::As(Role::Reviewer) | Caller::As(Role::Administrator)
     )
 }
 fn authors(c: Caller) -> bool {
@@ -254,6 +276,54 @@ fn contract() -> Vec<Route> {
             code: own_code,
             body: subject_transfer,
         },
+        // The assessment `{id}` of subject S0 (a man at FAC0) that
+        // `api-assessor` started before the calls; `api-reviewer` works
+        // at FAC0 too, so reads it.
+        Route {
+            method: Method::POST,
+            template: "/api/v1/assessments",
+            allowed: assessors,
+            success: StatusCode::CREATED,
+            query: "",
+            code: own_code,
+            body: new_assessment,
+        },
+        Route {
+            method: Method::GET,
+            template: "/api/v1/assessments/{id}",
+            allowed: assessment_readers,
+            success: StatusCode::OK,
+            query: "",
+            code: own_code,
+            body: no_body,
+        },
+        Route {
+            method: Method::PUT,
+            template: "/api/v1/assessments/{id}/answers",
+            allowed: assessors,
+            success: StatusCode::OK,
+            query: "",
+            code: own_code,
+            body: assessment_answers,
+        },
+        Route {
+            method: Method::POST,
+            template: "/api/v1/assessments/{id}/submit",
+            allowed: assessors,
+            success: StatusCode::OK,
+            query: "",
+            code: own_code,
+            body: assessment_submit,
+        },
+        Route {
+            method: Method::POST,
+            template: "/api/v1/assessments/{id}/amend",
+            allowed: assessors,
+            success: StatusCode::CREATED,
+            query: "",
+            code: own_code,
+            body: assessment_amend,
+        },
     ]
 }
 
@@ -282,10 +352,33 @@ async fn every_api_route_answers_each_role_and_the_anonymous_caller_as_the_table
             .put_user_facilities(&admin, "api-assessor", &["FAC0"])
             .await;
         assert_eq!(assigned.status(), StatusCode::OK);
-        let s0 = app
-            .post_subject(&admin, &subject_body("S0", "Ном", "FAC0"))
-            .await;
+        let mut s0 = subject_body("S0", "Ном", "FAC0");
+        s0["gender"] = json!("male");
+        let s0 = app.post_subject(&admin, &s0).await;
         assert_eq!(s0.status(), StatusCode::CREATED);
+        let s1 = app
+            .post_subject(&admin, &subject_body("S1", "Ном", "FAC0"))
+            .await;
+        assert_eq!(s1.status(), StatusCode::CREATED);
+        let assigned = app
+            .put_user_facilities(&admin, "api-reviewer", &["FAC0"])
+            .await;
+        assert_eq!(assigned.status(), StatusCode::OK);
+        let assessor = tokens
+            .iter()
+            .find(|(caller, _)| *caller == Caller::As(Role::Assessor))
+            .and_then(|(_, token)| token.clone())
+            .expect("an assessor's token");
+        let (status, started) = app
+            .send_json(
+                Method::POST,
+                &assessor,
+                "/api/v1/assessments",
+                &json!({"subject": "S0", "instrument": "IRNS"}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{started}");
+        let assessment = started["id"].as_str().expect("an id").to_owned();
         let mut failures = Vec::new();
         for route in contract() {
             for (caller, token) in &tokens {
@@ -298,6 +391,7 @@ async fn every_api_route_answers_each_role_and_the_anonymous_caller_as_the_table
                     .replace("{code}", &(route.code)(&code))
                     .replace("{n}", "1")
                     .replace("{username}", "api-assessor")
+                    .replace("{id}", &assessment)
                     + route.query;
                 let mut call = app.api(route.method.clone(), &path);
                 if let Some(token) = token {
