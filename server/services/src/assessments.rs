@@ -125,6 +125,27 @@ impl Services {
         Ok(rules)
     }
 
+    /// The rules of an assessment's version: kept ones, or read (the
+    /// definition is large) and made once.
+    async fn rules_of(
+        &self,
+        conn: &mut crate::store::Conn,
+        record: &AssessmentRecord,
+    ) -> ServiceResult<Arc<VersionRules>> {
+        if let Some(rules) = self
+            .rules
+            .0
+            .lock()
+            .ok()
+            .and_then(|m| m.get(&record.version_id).cloned())
+        {
+            return Ok(rules);
+        }
+        let version = instruments::get_version(conn, &record.instrument, record.version).await?;
+        self.version_rules(record.version_id, &version.definition)
+            .await
+    }
+
     /// The assessment if the actor may read it (`NotFound` otherwise),
     /// and whether the actor may change it (its assessor).
     async fn reachable(
@@ -275,8 +296,10 @@ impl Services {
     ) -> ServiceResult<SavedAnswers> {
         actor.authorize(Permission::Assess)?;
         let id = parse_id(id)?;
-        let mut tx = self.db.begin().await?;
-        let (record, mine) = self.reachable(&mut tx, actor, &id).await?;
+        // Read and check without the write lock (checking is the costly
+        // part); the write below is conditional on the revision read.
+        let mut conn = self.db.pool.acquire().await?;
+        let (record, mine) = self.reachable(&mut conn, actor, &id).await?;
         if !mine {
             return Err(ServiceError::Forbidden);
         }
@@ -286,11 +309,8 @@ impl Services {
         if record.revision != save.revision {
             return Err(ServiceError::Conflict("error-assessment-changed"));
         }
-        let definition =
-            instruments::get_version(&mut tx, &record.instrument, record.version).await?;
-        let rules = self
-            .version_rules(record.version_id, &definition.definition)
-            .await?;
+        let rules = self.rules_of(&mut conn, &record).await?;
+        drop(conn);
         let checked = check_answers(
             &rules.definition,
             &rules.validator,
@@ -311,6 +331,7 @@ impl Services {
             }
             _ => record.locale,
         };
+        let mut tx = self.db.begin().await?;
         let revision = match assessments::save_answers(
             &mut tx,
             &id,
@@ -359,8 +380,10 @@ impl Services {
     ) -> ServiceResult<SubmittedAssessment> {
         actor.authorize(Permission::Assess)?;
         let id = parse_id(id)?;
-        let mut tx = self.db.begin().await?;
-        let (record, mine) = self.reachable(&mut tx, actor, &id).await?;
+        // Read and check without the write lock (checking is the costly
+        // part); the write below is conditional on the revision read.
+        let mut conn = self.db.pool.acquire().await?;
+        let (record, mine) = self.reachable(&mut conn, actor, &id).await?;
         if !mine {
             return Err(ServiceError::Forbidden);
         }
@@ -370,11 +393,8 @@ impl Services {
         if record.revision != revision {
             return Err(ServiceError::Conflict("error-assessment-changed"));
         }
-        let definition =
-            instruments::get_version(&mut tx, &record.instrument, record.version).await?;
-        let rules = self
-            .version_rules(record.version_id, &definition.definition)
-            .await?;
+        let rules = self.rules_of(&mut conn, &record).await?;
+        drop(conn);
         let answers: Value = serde_json::from_str(&record.answers)
             .map_err(|e| ServiceError::Internal(format!("stored answers: {e}")))?;
         let checked = check_answers(
@@ -386,6 +406,7 @@ impl Services {
         )
         .map_err(ServiceError::InvalidAnswers)?;
         let outcome = OutcomeView::from(&checked.outcome);
+        let mut tx = self.db.begin().await?;
         let revision = match assessments::submit(
             &mut tx,
             &id,
@@ -513,10 +534,7 @@ impl Services {
         let id = parse_id(id)?;
         let mut tx = self.db.begin().await?;
         let (record, _) = self.reachable(&mut tx, actor, &id).await?;
-        let version = instruments::get_version(&mut tx, &record.instrument, record.version).await?;
-        let rules = self
-            .version_rules(record.version_id, &version.definition)
-            .await?;
+        let rules = self.rules_of(&mut tx, &record).await?;
         audit::append(
             &mut tx,
             audit::NewEvent {
