@@ -136,6 +136,9 @@ code_enum! {
         AssessmentAmended => "assessment.amended",
         /// Someone read an assessment (its answers and outcome).
         AssessmentRead => "assessment.read",
+        /// Someone exported the submitted assessments of an instrument
+        /// version (the count and the ids in the details, never answers).
+        AssessmentsExported => "assessment.exported",
     }
 }
 

@@ -85,6 +85,10 @@ pub enum Permission {
     /// Read assessments of subjects of one's facilities (administrators:
     /// of every facility).
     ReadAssessments,
+    /// Export every submitted assessment of an instrument version as one
+    /// table (CSV, XLSX) — of one's facilities (administrators: of all).
+    /// For those who analyse results, not for those who assess.
+    ExportAssessments,
 }
 
 /// The set of roles one account holds, kept sorted and free of duplicates.
@@ -125,6 +129,9 @@ impl Roles {
                 self.contains(Role::Assessor)
                     || self.contains(Role::Reviewer)
                     || self.contains(Role::Administrator)
+            }
+            Permission::ExportAssessments => {
+                self.contains(Role::Reviewer) || self.contains(Role::Administrator)
             }
             Permission::WorkWithSubjects => {
                 self.contains(Role::Assessor) || self.contains(Role::Administrator)
@@ -172,6 +179,19 @@ mod tests {
             );
         }
         assert!(!Roles::default().allows(Permission::ViewFacilities));
+    }
+
+    #[test]
+    fn only_reviewers_and_administrators_export_assessments() {
+        for role in Role::ALL {
+            let exports = matches!(role, Role::Reviewer | Role::Administrator);
+            assert_eq!(
+                Roles::new([role]).allows(Permission::ExportAssessments),
+                exports,
+                "{role}"
+            );
+        }
+        assert!(!Roles::default().allows(Permission::ExportAssessments));
     }
 
     #[test]

@@ -38,6 +38,7 @@ audit-action-assessment-saved = Saved an assessment's answers
 audit-action-assessment-submitted = Submitted an assessment
 audit-action-assessment-amended = Started a correction of an assessment
 audit-action-assessment-read = Read an assessment
+audit-action-assessment-exported = Exported the assessments of an instrument version
 audit-target-facility = Facility
 audit-target-subject = Subject
 audit-target-assessment = Assessment

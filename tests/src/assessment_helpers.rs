@@ -67,3 +67,59 @@ pub fn high_male_case() -> Value {
     );
     json!({ "items": items, "judgements": { "screening_priority": choice("high") } })
 }
+
+/// "Omit — insufficient information", with the reason the assessor gives.
+pub fn omitted() -> Value {
+    json!({ "omitted": true, "omit_reason": "No reliable information yet." })
+}
+
+/// The library's "female, with omits and caregiving" golden case: four
+/// items omitted, children outside (yes), the level chosen (high) above
+/// the suggested one (moderate), with a reason. Total 8, moderate; the
+/// childcare referral raised.
+pub fn female_case() -> Value {
+    let ratings = [
+        ("self_harm", 1),
+        ("urgent_health", 1),
+        ("escape_risk", 0),
+        ("custody_violence", 0),
+        ("exploitation", 2),
+        ("employment_education", 1),
+        ("accommodation", 2),
+        ("peers", 0),
+        ("attitudes", 1),
+        ("literacy", 1),
+        ("language", 0),
+        ("children_care", 2),
+        ("child_contact", 1),
+    ];
+    let mut items: Map<String, Value> = ratings
+        .iter()
+        .map(|(k, n)| ((*k).to_owned(), rated(*n)))
+        .collect();
+    for key in [
+        "harm_to_others",
+        "substance_use",
+        "disability",
+        "mental_health",
+    ] {
+        items.insert(key.into(), omitted());
+    }
+    items.insert(
+        "self_harm_details".into(),
+        json!({ "value": "Overdose three years ago; no current thoughts or plan." }),
+    );
+    items.insert(
+        "children_outside".into(),
+        json!({ "value": "yes", "sources": ["interview"] }),
+    );
+    items.insert("pregnancy_postnatal".into(), json!({ "value": "no" }));
+    json!({
+        "items": items,
+        "judgements": { "screening_priority": {
+            "level": "high",
+            "rationale": "See the evidence recorded per item.",
+            "override_reason": "Recent information not reflected in the ratings.",
+        } },
+    })
+}

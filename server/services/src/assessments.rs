@@ -96,7 +96,7 @@ fn outcome_summary(view: &OutcomeView) -> Value {
 
 impl Services {
     /// The rules of a published (or superseded) version, made once.
-    async fn version_rules(
+    pub(crate) async fn version_rules(
         &self,
         version: VersionId,
         definition: &str,

@@ -35,6 +35,8 @@ pub mod definition_check;
 #[cfg(feature = "server")]
 pub mod drafts;
 #[cfg(feature = "server")]
+pub mod exports;
+#[cfg(feature = "server")]
 pub mod facilities;
 #[cfg(feature = "server")]
 pub mod instruments;

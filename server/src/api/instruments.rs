@@ -14,11 +14,11 @@ use services::model::{
 use services::{ServiceError, Services};
 
 /// A code in a path that is not a valid code names nothing.
-fn code(raw: &str) -> Result<InstrumentCode, ApiFailure> {
+pub(super) fn code(raw: &str) -> Result<InstrumentCode, ApiFailure> {
     raw.parse().map_err(|_| ApiFailure::not_found())
 }
 
-fn number(raw: &str) -> Result<i64, ApiFailure> {
+pub(super) fn number(raw: &str) -> Result<i64, ApiFailure> {
     raw.parse().map_err(|_| ApiFailure::not_found())
 }
 

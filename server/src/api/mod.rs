@@ -12,6 +12,7 @@
 mod assessments;
 mod auth;
 mod error;
+mod exports;
 mod facilities;
 mod instruments;
 mod me;
@@ -107,6 +108,8 @@ fn parts() -> (Router<Services>, utoipa::openapi::OpenApi) {
         .routes(routes!(assessments::save_answers))
         .routes(routes!(assessments::submit_assessment))
         .routes(routes!(assessments::amend_assessment))
+        .routes(routes!(exports::export_csv))
+        .routes(routes!(exports::export_xlsx))
         .split_for_parts()
 }
 

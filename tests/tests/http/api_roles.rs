@@ -118,6 +118,12 @@ fn assessment_readers(c: Caller) -> bool {
         Caller::As(Role::Assessor) | Caller::As(Role::Reviewer) | Caller::As(Role::Administrator)
     )
 }
+fn exporters(c: Caller) -> bool {
+    matches!(
+        c,
+        Caller::As(Role::Reviewer) | Caller::As(Role::Administrator)
+    )
+}
 fn authors(c: Caller) -> bool {
     matches!(
         c,
@@ -323,6 +329,26 @@ fn contract() -> Vec<Route> {
             query: "",
             code: own_code,
             body: assessment_amend,
+        },
+        // The library's IRNS version 1 (`api-reviewer` gets FAC0's
+        // assessments, the administrator every facility's).
+        Route {
+            method: Method::GET,
+            template: "/api/v1/instruments/{code}/versions/{n}/assessments.csv",
+            allowed: exporters,
+            success: StatusCode::OK,
+            query: "?locale=ru",
+            code: library_code,
+            body: no_body,
+        },
+        Route {
+            method: Method::GET,
+            template: "/api/v1/instruments/{code}/versions/{n}/assessments.xlsx",
+            allowed: exporters,
+            success: StatusCode::OK,
+            query: "",
+            code: library_code,
+            body: no_body,
         },
     ]
 }

@@ -15,6 +15,7 @@ mod auth_hardening;
 mod cross_site;
 mod drafts;
 mod edge;
+mod exports;
 mod facilities;
 mod first_start;
 mod forms;
