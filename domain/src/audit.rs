@@ -136,6 +136,8 @@ code_enum! {
         AssessmentAmended => "assessment.amended",
         /// Someone read an assessment (its answers and outcome).
         AssessmentRead => "assessment.read",
+        /// Someone read the list of a subject's assessments (their page).
+        AssessmentsListed => "assessment.listed",
     }
 }
 

@@ -38,6 +38,7 @@ audit-action-assessment-saved = Saved an assessment's answers
 audit-action-assessment-submitted = Submitted an assessment
 audit-action-assessment-amended = Started a correction of an assessment
 audit-action-assessment-read = Read an assessment
+audit-action-assessment-listed = Read a subject's assessments
 audit-target-facility = Facility
 audit-target-subject = Subject
 audit-target-assessment = Assessment

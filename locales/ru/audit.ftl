@@ -38,6 +38,7 @@ audit-action-assessment-saved = Сохранены ответы оценки
 audit-action-assessment-submitted = Оценка отправлена
 audit-action-assessment-amended = Начато исправление оценки
 audit-action-assessment-read = Просмотр оценки
+audit-action-assessment-listed = Просмотр оценок осуждённого
 audit-target-facility = Учреждение
 audit-target-subject = Осуждённый
 audit-target-assessment = Оценка

@@ -38,6 +38,7 @@ audit-action-assessment-saved = Ҷавобҳои арзёбӣ нигоҳ дош�
 audit-action-assessment-submitted = Арзёбӣ фиристода шуд
 audit-action-assessment-amended = Ислоҳи арзёбӣ оғоз шуд
 audit-action-assessment-read = Дидани арзёбӣ
+audit-action-assessment-listed = Дидани арзёбиҳои маҳкумшуда
 audit-target-facility = Муассиса
 audit-target-subject = Маҳкумшуда
 audit-target-assessment = Арзёбӣ
