@@ -23,5 +23,6 @@ mod instruments;
 mod language;
 mod pages;
 mod roles;
+mod subject_pages;
 mod subjects;
 mod users;
