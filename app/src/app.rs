@@ -3,9 +3,11 @@
 use crate::components::{Header, NotFound, provide_session};
 use crate::features::audit::AuditLogPage;
 use crate::features::auth::{AccountPage, SignInPage};
+use crate::features::facilities::FacilitiesPage;
 use crate::features::instruments::{
     EditorPage, HistoryPage, InstrumentsPage, NewInstrumentPage, PreviewPage,
 };
+use crate::features::subjects::{NewSubjectPage, SubjectPage, SubjectsPage};
 use crate::features::users::{NewUserPage, UserPage, UsersPage};
 use crate::home::HomePage;
 use crate::i18n::{provide_i18n, t, tr};
@@ -146,6 +148,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/users/new") view=NewUserPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/users/:id") view=UserPage ssr=SsrMode::Async />
                     <Route path=path!("/admin/audit") view=AuditLogPage ssr=SsrMode::Async />
+                    <Route
+                        path=path!("/admin/facilities")
+                        view=FacilitiesPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/subjects") view=SubjectsPage ssr=SsrMode::Async />
+                    <Route path=path!("/subjects/new") view=NewSubjectPage ssr=SsrMode::Async />
+                    <Route path=path!("/subjects/:code") view=SubjectPage ssr=SsrMode::Async />
                     <Route path=path!("/instruments") view=InstrumentsPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/instruments/new")

@@ -139,6 +139,8 @@ code_enum! {
         /// Someone exported the submitted assessments of an instrument
         /// version (the count and the ids in the details, never answers).
         AssessmentsExported => "assessment.exported",
+        /// Someone read the list of a subject's assessments (their page).
+        AssessmentsListed => "assessment.listed",
     }
 }
 

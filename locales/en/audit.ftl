@@ -39,6 +39,7 @@ audit-action-assessment-submitted = Submitted an assessment
 audit-action-assessment-amended = Started a correction of an assessment
 audit-action-assessment-read = Read an assessment
 audit-action-assessment-exported = Exported the assessments of an instrument version
+audit-action-assessment-listed = Read a subject's assessments
 audit-target-facility = Facility
 audit-target-subject = Subject
 audit-target-assessment = Assessment

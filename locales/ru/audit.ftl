@@ -39,6 +39,7 @@ audit-action-assessment-submitted = Оценка отправлена
 audit-action-assessment-amended = Начато исправление оценки
 audit-action-assessment-read = Просмотр оценки
 audit-action-assessment-exported = Экспорт оценок версии инструмента
+audit-action-assessment-listed = Просмотр оценок осуждённого
 audit-target-facility = Учреждение
 audit-target-subject = Осуждённый
 audit-target-assessment = Оценка

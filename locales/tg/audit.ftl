@@ -39,6 +39,7 @@ audit-action-assessment-submitted = Арзёбӣ фиристода шуд
 audit-action-assessment-amended = Ислоҳи арзёбӣ оғоз шуд
 audit-action-assessment-read = Дидани арзёбӣ
 audit-action-assessment-exported = Содироти арзёбиҳои версияи асбоб
+audit-action-assessment-listed = Дидани арзёбиҳои маҳкумшуда
 audit-target-facility = Муассиса
 audit-target-subject = Маҳкумшуда
 audit-target-assessment = Арзёбӣ

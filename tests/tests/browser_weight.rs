@@ -41,8 +41,41 @@ async fn each_page_stays_within_its_first_visit_budget_and_a_repeat_visit_reload
     on_each_engine(|db| async move {
         let app = TestApp::spawn(&db).await;
         let password = app
-            .create_user("sanjar", &[Role::Reviewer, Role::Methodologist])
+            .create_user(
+                "sanjar",
+                &[Role::Reviewer, Role::Methodologist, Role::Administrator],
+            )
             .await;
+        // The subject pages need a facility and a subject.
+        let system = services::Actor::System("test");
+        app.services
+            .create_facility(
+                &system,
+                services::model::NewFacility {
+                    code: "FAC1".into(),
+                    name: services::model::FacilityNames {
+                        tg: "Муассисаи 1".into(),
+                        ru: "Учреждение 1".into(),
+                        en: "Facility 1".into(),
+                    },
+                },
+            )
+            .await
+            .unwrap();
+        app.services
+            .create_subject(
+                &system,
+                services::model::NewSubject {
+                    code: "S-1".into(),
+                    name: "Раҳимова Зебо".into(),
+                    gender: "female".into(),
+                    birth_date: "1990-05-01".into(),
+                    facility: "FAC1".into(),
+                    language: "tg".into(),
+                },
+            )
+            .await
+            .unwrap();
         // The editor's page needs a draft: IRNS version 2.
         let author = app.services.find_user("sanjar").await.unwrap();
         app.services

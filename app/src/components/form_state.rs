@@ -72,6 +72,15 @@ impl FormState {
             .map(|(_, v)| v.clone())
     }
 
+    /// What the last post sent in `name`, refused or not (a search box
+    /// shows its words again beside what they found).
+    pub fn sent_value(&self, name: &str) -> Option<String> {
+        self.flash
+            .as_ref()
+            .and_then(|f| f.fields.iter().find(|(n, _)| n == name))
+            .map(|(_, v)| v.clone())
+    }
+
     /// Whether the last post sent `name` (a checkbox, a hidden field) with
     /// `value`; `None` when this form was not just posted.
     pub fn sent(&self, name: &str, value: &str) -> Option<bool> {

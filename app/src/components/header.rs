@@ -15,11 +15,16 @@ pub fn Header() -> impl IntoView {
             let admin = user.roles.allows(Permission::ManageUsers);
             let audit = user.roles.allows(Permission::ReadAuditLog);
             let instruments = user.roles.allows(Permission::ViewInstruments);
+            let subjects = user.roles.allows(Permission::WorkWithSubjects);
+            let facilities = user.roles.allows(Permission::ManageFacilities);
             view! {
                 <nav class="site-nav" aria-label=t("nav-label")>
                     <a href="/">{t("nav-home")}</a>
                     {instruments.then(|| view! { <a href="/instruments">{t("nav-instruments")}</a> })}
+                    {subjects.then(|| view! { <a href="/subjects">{t("nav-subjects")}</a> })}
                     {admin.then(|| view! { <a href="/admin/users">{t("nav-users")}</a> })}
+                    {facilities
+                        .then(|| view! { <a href="/admin/facilities">{t("nav-facilities")}</a> })}
                     {audit.then(|| view! { <a href="/admin/audit">{t("nav-audit")}</a> })}
                     <a href="/account">{t("nav-account")}</a>
                 </nav>

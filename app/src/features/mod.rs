@@ -2,6 +2,8 @@
 
 pub mod audit;
 pub mod auth;
+pub mod facilities;
 pub mod instruments;
+pub mod subjects;
 pub mod tokens;
 pub mod users;

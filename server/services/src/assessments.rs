@@ -14,6 +14,8 @@
 //! administrators) read it; only the assessor who started it changes it.
 //! Anyone else gets `NotFound`, as for an id nobody has.
 
+mod history;
+
 use crate::answers_check::{AnswersValidator, CheckedAnswers, check_answers};
 use crate::instruments::definition_hash;
 use crate::model::{

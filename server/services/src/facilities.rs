@@ -105,6 +105,38 @@ impl Services {
             .collect())
     }
 
+    /// The facilities the actor may record subjects at: an
+    /// administrator's are all of them, anyone else's those they work at.
+    #[tracing::instrument(skip_all)]
+    pub async fn facilities_for_subjects(&self, actor: &Actor) -> ServiceResult<Vec<Facility>> {
+        actor.authorize(Permission::WorkWithSubjects)?;
+        match crate::subjects::scope(actor)? {
+            crate::store::subjects::Scope::All => self.list_facilities(actor).await,
+            crate::store::subjects::Scope::WorksAt(_) => self.user_facilities(actor).await,
+        }
+    }
+
+    /// The codes of the facilities another account works at
+    /// (administrators, for the form that changes them).
+    #[tracing::instrument(skip_all)]
+    pub async fn facilities_of_user(
+        &self,
+        actor: &Actor,
+        username: &str,
+    ) -> ServiceResult<Vec<FacilityCode>> {
+        actor.authorize(Permission::ManageFacilities)?;
+        let username = Username::parse(username).map_err(|_| ServiceError::NotFound)?;
+        let mut conn = self.db.pool.acquire().await?;
+        let user = users::find_by_username(&mut conn, &username)
+            .await?
+            .ok_or(ServiceError::NotFound)?;
+        Ok(facilities::of_user(&mut conn, user.id)
+            .await?
+            .into_iter()
+            .map(|f| f.code)
+            .collect())
+    }
+
     /// Says which facilities an account works at, replacing what was said
     /// before (administrators). Every code must name a facility; an unknown
     /// account is "not found". Returns the account's facility codes.

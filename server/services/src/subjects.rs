@@ -204,7 +204,9 @@ impl Services {
             actor,
             AuditAction::SubjectsSearched,
             None,
-            json!({ "query": query, "count": codes.len(), "codes": codes }),
+            // Never the query itself: it is often a name, and the log is
+            // append-only (a name written there could never be erased).
+            json!({ "words": words.len(), "count": codes.len(), "codes": codes }),
         )
         .await?;
         Ok(found

@@ -24,5 +24,6 @@ mod instruments;
 mod language;
 mod pages;
 mod roles;
+mod subject_pages;
 mod subjects;
 mod users;

@@ -4,6 +4,7 @@ use super::role_picker::{RolePicker, sent_roles};
 use super::{ResetPassword, UpdateUser, get_user};
 use crate::components::{ErrorMessage, FormState, Protected, TextField};
 use crate::error::AppError;
+use crate::features::facilities::UserFacilitiesForm;
 use crate::i18n::t;
 use crate::model::UserSummary;
 use domain::{Permission, UserId};
@@ -52,9 +53,11 @@ fn UserLoader() -> impl IntoView {
 #[component]
 fn UserForms(user: UserSummary) -> impl IntoView {
     let id = user.id;
+    let username = user.username.to_string();
     view! {
         <p><a href="/admin/users">{t("users-back")}</a></p>
         <EditUser user />
+        <UserFacilitiesForm username />
         <ResetPasswordForm id />
     }
 }

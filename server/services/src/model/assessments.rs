@@ -182,3 +182,26 @@ pub struct AssessmentView {
     pub updated_at: String,
     pub submitted_at: Option<String>,
 }
+
+/// One line of a subject's assessment history (no answers).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(ToSchema))]
+pub struct AssessmentSummary {
+    pub id: AssessmentId,
+    pub instrument: InstrumentCode,
+    pub version: i64,
+    pub status: AssessmentStatus,
+    pub locale: Locale,
+    /// The assessor's username.
+    pub assessor: String,
+    /// ISO 8601, UTC.
+    pub started_at: String,
+    /// ISO 8601, UTC; `null` for a draft.
+    pub submitted_at: Option<String>,
+    /// The assessment this one corrects.
+    pub amends: Option<AssessmentId>,
+    /// The band of the instrument's total score (`total`, or a key ending
+    /// in `_total`), once that score is complete; `null` otherwise.
+    #[cfg_attr(feature = "server", schema(value_type = Option<String>, example = "moderate"))]
+    pub total_band: Option<Level>,
+}

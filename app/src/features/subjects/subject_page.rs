@@ -1,0 +1,181 @@
+//! `/subjects/{code}`: a subject's record, the forms that change it and
+//! transfer them, and their assessment history. Another facility's subject
+//! is "not found", exactly as a code nobody has.
+
+use super::subject_forms::{EditSubjectForm, TransferForm};
+use super::texts::{assessment_status_label, band_label, facility_text, gender_label, status_text};
+use super::{UpdateSubject, get_subject, subject_assessments};
+use crate::components::{ErrorMessage, FormState, Protected};
+use crate::features::facilities::list_facilities;
+use crate::i18n::{t, tr, use_i18n};
+use crate::model::{AssessmentSummary, Facility, SubjectView};
+use domain::Permission;
+use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn SubjectPage() -> impl IntoView {
+    view! {
+        <Protected
+            permission=Permission::WorkWithSubjects
+            children=move |_| view! { <SubjectLoader /> }.into_any()
+        />
+    }
+}
+
+/// Everything the page shows, read one after the other: the record first
+/// (so that another facility's subject stops there, "not found"), then the
+/// facilities' names and the history.
+type SubjectData = (SubjectView, Vec<Facility>, Vec<AssessmentSummary>);
+
+async fn load(code: String) -> Result<SubjectData, crate::error::AppError> {
+    let subject = get_subject(code.clone()).await?;
+    let facilities = list_facilities().await?;
+    let history = subject_assessments(code).await?;
+    Ok((subject, facilities, history))
+}
+
+#[component]
+fn SubjectLoader() -> impl IntoView {
+    let params = use_params_map();
+    let code = move || params.read().get("code").unwrap_or_default();
+    let data = Resource::new(code, load);
+    view! {
+        <p><a href="/subjects">{t("subjects-back")}</a></p>
+        <Suspense fallback=|| view! { <p class="loading">{t("loading")}</p> }>
+            {move || {
+                data.get()
+                    .map(|result| match result {
+                        Ok((subject, all, history)) => {
+                            view! { <SubjectSections subject all history /> }.into_any()
+                        }
+                        Err(error) => view! { <SubjectError error /> }.into_any(),
+                    })
+            }}
+        </Suspense>
+    }
+}
+
+/// "Not found" is a page of its own (with its 404); other refusals a message.
+#[component]
+fn SubjectError(error: crate::error::AppError) -> impl IntoView {
+    match error {
+        crate::error::AppError::NotFound => view! { <crate::components::NotFound /> }.into_any(),
+        e => view! { <ErrorMessage error=Some(e) /> }.into_any(),
+    }
+}
+
+#[component]
+fn SubjectSections(
+    subject: SubjectView,
+    all: Vec<Facility>,
+    history: Vec<AssessmentSummary>,
+) -> impl IntoView {
+    // Each section's type erased: one deeply nested type would make a
+    // render pass need more stack than a worker thread has (debug builds).
+    vec![
+        view! { <SubjectRecord subject=subject.clone() all=all.clone() /> }.into_any(),
+        view! { <AssessmentHistory history /> }.into_any(),
+        view! { <EditSubjectForm subject=subject.clone() /> }.into_any(),
+        view! { <TransferForm subject all /> }.into_any(),
+    ]
+}
+
+#[component]
+fn SubjectRecord(subject: SubjectView, all: Vec<Facility>) -> impl IntoView {
+    let locale = use_i18n().locale.get_untracked();
+    let saved = FormState::of(UpdateSubject::PATH).succeeded();
+    let transferred = FormState::of(super::TransferSubject::PATH).succeeded();
+    let status = status_text(locale, &subject);
+    let facility = facility_text(locale, &subject.facility, &all);
+    view! {
+        <section class="card" id="subject-record">
+            <h1>{subject.code.to_string()}</h1>
+            {saved.then(|| view! { <p class="message success" role="status">{t("saved")}</p> })}
+            {transferred
+                .then(|| {
+                    view! { <p class="message success" role="status">{t("subject-transferred")}</p> }
+                })}
+            <dl class="facts">
+                <dt>{t("field-subject-name")}</dt>
+                <dd>{subject.name.clone().unwrap_or_default()}</dd>
+                <dt>{t("field-gender")}</dt>
+                <dd>{t(gender_label(subject.gender))}</dd>
+                <dt>{t("field-birth-date")}</dt>
+                <dd>{locale.format_date(&subject.birth_date.to_string())}</dd>
+                <dt>{t("field-facility")}</dt>
+                <dd>{facility}</dd>
+                <dt>{t("field-subject-language")}</dt>
+                <dd lang=subject.language.code()>{subject.language.endonym()}</dd>
+                <dt>{t("field-subject-status")}</dt>
+                <dd>{status}</dd>
+            </dl>
+        </section>
+    }
+}
+
+#[component]
+fn AssessmentHistory(history: Vec<AssessmentSummary>) -> impl IntoView {
+    let empty = history.is_empty();
+    view! {
+        <section class="card" id="subject-assessments">
+            <h2>{t("subject-assessments")}</h2>
+            {if empty {
+                view! { <p>{t("subject-assessments-none")}</p> }.into_any()
+            } else {
+                view! { <AssessmentRows list=history /> }.into_any()
+            }}
+        </section>
+    }
+}
+
+#[component]
+fn AssessmentRows(list: Vec<AssessmentSummary>) -> impl IntoView {
+    let locale = use_i18n().locale.get_untracked();
+    view! {
+        <div class="table-wrap">
+            <table>
+                <thead>
+                    <tr>
+                        <th scope="col">{t("field-instrument")}</th>
+                        <th scope="col">{t("field-version")}</th>
+                        <th scope="col">{t("field-assessment-status")}</th>
+                        <th scope="col">{t("field-started")}</th>
+                        <th scope="col">{t("field-submitted")}</th>
+                        <th scope="col">{t("field-assessor")}</th>
+                        <th scope="col">{t("field-total-band")}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {list
+                        .into_iter()
+                        .map(|a| {
+                            let submitted = a
+                                .submitted_at
+                                .as_deref()
+                                .map(|d| locale.format_timestamp(d))
+                                .unwrap_or_default();
+                            let band = a
+                                .total_band
+                                .map(|b| tr(locale, band_label(b)))
+                                .unwrap_or_default();
+                            view! {
+                                <tr>
+                                    <td>{a.instrument.to_string()}</td>
+                                    <td>{a.version}</td>
+                                    <td>{t(assessment_status_label(a.status))}</td>
+                                    <td>{locale.format_timestamp(&a.started_at)}</td>
+                                    <td>{submitted}</td>
+                                    <td>{a.assessor.clone()}</td>
+                                    <td>{band}</td>
+                                </tr>
+                            }
+                                .into_any()
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}
