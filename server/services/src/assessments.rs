@@ -148,6 +148,31 @@ impl Services {
             .await
     }
 
+    /// The actor's own draft at `revision`, with its version's rules: read
+    /// without the write lock (checking answers is the costly part; the
+    /// write that follows is conditional on the revision read).
+    async fn own_draft(
+        &self,
+        actor: &Actor,
+        id: &AssessmentId,
+        revision: i64,
+    ) -> ServiceResult<(AssessmentRecord, Arc<VersionRules>)> {
+        actor.authorize(Permission::Assess)?;
+        let mut conn = self.db.pool.acquire().await?;
+        let (record, mine) = self.reachable(&mut conn, actor, id).await?;
+        if !mine {
+            return Err(ServiceError::Forbidden);
+        }
+        if record.status != AssessmentStatus::Draft {
+            return Err(ServiceError::Conflict("error-assessment-locked"));
+        }
+        if record.revision != revision {
+            return Err(ServiceError::Conflict("error-assessment-changed"));
+        }
+        let rules = self.rules_of(&mut conn, &record).await?;
+        Ok((record, rules))
+    }
+
     /// The assessment if the actor may read it (`NotFound` otherwise),
     /// and whether the actor may change it (its assessor).
     async fn reachable(
@@ -296,23 +321,8 @@ impl Services {
         id: &str,
         save: SaveAnswers,
     ) -> ServiceResult<SavedAnswers> {
-        actor.authorize(Permission::Assess)?;
         let id = parse_id(id)?;
-        // Read and check without the write lock (checking is the costly
-        // part); the write below is conditional on the revision read.
-        let mut conn = self.db.pool.acquire().await?;
-        let (record, mine) = self.reachable(&mut conn, actor, &id).await?;
-        if !mine {
-            return Err(ServiceError::Forbidden);
-        }
-        if record.status != AssessmentStatus::Draft {
-            return Err(ServiceError::Conflict("error-assessment-locked"));
-        }
-        if record.revision != save.revision {
-            return Err(ServiceError::Conflict("error-assessment-changed"));
-        }
-        let rules = self.rules_of(&mut conn, &record).await?;
-        drop(conn);
+        let (record, rules) = self.own_draft(actor, &id, save.revision).await?;
         let checked = check_answers(
             &rules.definition,
             &rules.validator,
@@ -380,23 +390,8 @@ impl Services {
         id: &str,
         revision: i64,
     ) -> ServiceResult<SubmittedAssessment> {
-        actor.authorize(Permission::Assess)?;
         let id = parse_id(id)?;
-        // Read and check without the write lock (checking is the costly
-        // part); the write below is conditional on the revision read.
-        let mut conn = self.db.pool.acquire().await?;
-        let (record, mine) = self.reachable(&mut conn, actor, &id).await?;
-        if !mine {
-            return Err(ServiceError::Forbidden);
-        }
-        if record.status != AssessmentStatus::Draft {
-            return Err(ServiceError::Conflict("error-assessment-locked"));
-        }
-        if record.revision != revision {
-            return Err(ServiceError::Conflict("error-assessment-changed"));
-        }
-        let rules = self.rules_of(&mut conn, &record).await?;
-        drop(conn);
+        let (record, rules) = self.own_draft(actor, &id, revision).await?;
         let answers: Value = serde_json::from_str(&record.answers)
             .map_err(|e| ServiceError::Internal(format!("stored answers: {e}")))?;
         let checked = check_answers(
