@@ -40,6 +40,12 @@ pub enum AppError {
     InvalidDefinition {
         problems: Vec<crate::model::Problem>,
     },
+    /// Answers failed their checks: every problem with its JSON path
+    /// (`/items/KEY/…`), in the user's language.
+    #[error("the answers have {} problem(s)", problems.len())]
+    InvalidAnswers {
+        problems: Vec<crate::model::Problem>,
+    },
     #[error("internal error, correlation id {correlation_id}")]
     Internal { correlation_id: String },
     /// The request did not reach the server or its answer was unreadable.
@@ -76,6 +82,7 @@ impl AppError {
             AppError::Throttled { .. } => "error-throttled-minutes",
             AppError::Busy => "error-busy",
             AppError::InvalidDefinition { .. } => "error-invalid-definition",
+            AppError::InvalidAnswers { .. } => "error-invalid-answers",
             AppError::Invalid { message_id, .. } | AppError::Conflict { message_id } => message_id,
             AppError::Internal { .. } => "error-internal",
             AppError::Request(_) => "error-request",
@@ -90,7 +97,9 @@ impl AppError {
             AppError::Forbidden => 403,
             AppError::NotFound => 404,
             AppError::Conflict { .. } => 409,
-            AppError::Invalid { .. } | AppError::InvalidDefinition { .. } => 422,
+            AppError::Invalid { .. }
+            | AppError::InvalidDefinition { .. }
+            | AppError::InvalidAnswers { .. } => 422,
             AppError::Throttled { .. } => 429,
             AppError::Malformed => 400,
             AppError::Busy => 503,
@@ -153,8 +162,7 @@ impl From<services::ServiceError> for AppError {
             E::BadRequest(message_id) | E::Conflict(message_id) => AppError::conflict(message_id),
             E::StaleRevision { .. } => AppError::conflict("error-draft-changed"),
             E::InvalidDefinition(problems) => AppError::InvalidDefinition { problems },
-            // No page submits answers yet; the API lists every problem.
-            E::InvalidAnswers(_) => AppError::invalid("answers", "error-invalid-answers"),
+            E::InvalidAnswers(problems) => AppError::InvalidAnswers { problems },
             E::Internal(detail) => {
                 let correlation_id = services::new_correlation_id();
                 tracing::error!(%correlation_id, %detail, "internal error");

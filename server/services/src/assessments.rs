@@ -19,8 +19,8 @@ mod history;
 use crate::answers_check::{AnswersValidator, CheckedAnswers, check_answers};
 use crate::instruments::definition_hash;
 use crate::model::{
-    AssessmentView, NewAssessment, OutcomeView, SaveAnswers, SavedAnswers, StartedAssessment,
-    SubmittedAssessment,
+    AssessmentForm, AssessmentView, NewAssessment, OutcomeView, SaveAnswers, SavedAnswers,
+    StartedAssessment, SubmittedAssessment,
 };
 use crate::store::assessments::{self, AssessmentRecord};
 use crate::store::subjects::{self, Scope};
@@ -527,10 +527,36 @@ impl Services {
     /// users; the read is audited.
     #[tracing::instrument(skip_all)]
     pub async fn get_assessment(&self, actor: &Actor, id: &str) -> ServiceResult<AssessmentView> {
+        let (record, rules, _) = self.read_assessment(actor, id).await?;
+        view(record, &rules.hash)
+    }
+
+    /// The same read for the assessment page: with the version's
+    /// definition, the subject's age and whether the caller may change it.
+    #[tracing::instrument(skip_all)]
+    pub async fn assessment_form(&self, actor: &Actor, id: &str) -> ServiceResult<AssessmentForm> {
+        let (record, rules, mine) = self.read_assessment(actor, id).await?;
+        let age = subject_of(&record).age;
+        let editable = mine && record.status == AssessmentStatus::Draft;
+        Ok(AssessmentForm {
+            assessment: view(record, &rules.hash)?,
+            definition: rules.definition.clone(),
+            age,
+            editable,
+        })
+    }
+
+    /// An assessment the actor may read, its version's rules and whether
+    /// the actor may change it; the read is an audit event.
+    async fn read_assessment(
+        &self,
+        actor: &Actor,
+        id: &str,
+    ) -> ServiceResult<(AssessmentRecord, Arc<VersionRules>, bool)> {
         actor.authorize(Permission::ReadAssessments)?;
         let id = parse_id(id)?;
         let mut tx = self.db.begin().await?;
-        let (record, _) = self.reachable(&mut tx, actor, &id).await?;
+        let (record, mine) = self.reachable(&mut tx, actor, &id).await?;
         let rules = self.rules_of(&mut tx, &record).await?;
         audit::append(
             &mut tx,
@@ -544,7 +570,7 @@ impl Services {
         )
         .await?;
         tx.commit().await?;
-        view(record, &rules.hash)
+        Ok((record, rules, mine))
     }
 }
 

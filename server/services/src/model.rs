@@ -20,8 +20,9 @@ use utoipa::ToSchema;
 mod assessments;
 mod subjects;
 pub use assessments::{
-    AmendAssessment, AssessmentSummary, AssessmentView, JudgementView, NewAssessment, OutcomeView,
-    SaveAnswers, SavedAnswers, ScoreView, StartedAssessment, SubmitAssessment, SubmittedAssessment,
+    AmendAssessment, AssessmentForm, AssessmentSummary, AssessmentView, JudgementView,
+    NewAssessment, OutcomeView, SaveAnswers, SavedAnswers, ScoreView, StartedAssessment,
+    SubmitAssessment, SubmittedAssessment,
 };
 pub use subjects::{
     Facility, FacilityNames, NewFacility, NewSubject, SubjectChange, SubjectTransfer, SubjectView,

@@ -205,3 +205,15 @@ pub struct AssessmentSummary {
     #[cfg_attr(feature = "server", schema(value_type = Option<String>, example = "moderate"))]
     pub total_band: Option<Level>,
 }
+
+/// What the assessment page shows: the assessment, its version's
+/// definition (the browser runs the same evaluator on it), the subject's
+/// age when the assessment started, and whether the caller may change it
+/// (its assessor, while it is a draft). Internal to the pages.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct AssessmentForm {
+    pub assessment: AssessmentView,
+    pub definition: domain::definition::Definition,
+    pub age: Option<u32>,
+    pub editable: bool,
+}
