@@ -1,6 +1,7 @@
 //! The HTML shell and the router: which page answers which path.
 
 use crate::components::{Header, NotFound, provide_session};
+use crate::features::assessments::AssessmentPage;
 use crate::features::audit::AuditLogPage;
 use crate::features::auth::{AccountPage, SignInPage};
 use crate::features::facilities::FacilitiesPage;
@@ -62,6 +63,8 @@ pub enum Bundle {
     Preview,
     /// The editor's, which holds the preview too (`/pkg/mizon.HASH-editor.js`).
     Editor,
+    /// The assessment form's (`/pkg/mizon.HASH-fill.js`).
+    Fill,
 }
 
 /// Which bundle the page at `path` loads: only pages with islands, the
@@ -72,6 +75,8 @@ pub fn page_bundle(path: &str) -> Option<Bundle> {
     match parts.as_slice() {
         // /instruments/:code/versions/:number — the live preview.
         ["", "instruments", _, "versions", _] => Some(Bundle::Preview),
+        // /assessments/:id — the assessment form.
+        ["", "assessments", _] => Some(Bundle::Fill),
         // …/edit — the draft editor.
         ["", "instruments", _, "versions", _, "edit"] => Some(Bundle::Editor),
         _ => None,
@@ -93,8 +98,14 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     let stylesheet = format!("/pkg/{}.css", options.output_name);
     let scripts = bundle.map(|bundle| {
         let mut options = options.clone();
-        if bundle == Bundle::Editor {
-            options.output_name = format!("{}-editor", options.output_name).into();
+        match bundle {
+            Bundle::Preview => {}
+            Bundle::Editor => {
+                options.output_name = format!("{}-editor", options.output_name).into();
+            }
+            Bundle::Fill => {
+                options.output_name = format!("{}-fill", options.output_name).into();
+            }
         }
         view! { <HydrationScripts options islands=true /> }
     });
@@ -156,6 +167,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/subjects") view=SubjectsPage ssr=SsrMode::Async />
                     <Route path=path!("/subjects/new") view=NewSubjectPage ssr=SsrMode::Async />
                     <Route path=path!("/subjects/:code") view=SubjectPage ssr=SsrMode::Async />
+                    <Route path=path!("/assessments/:id") view=AssessmentPage ssr=SsrMode::Async />
                     <Route path=path!("/instruments") view=InstrumentsPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/instruments/new")

@@ -1,4 +1,4 @@
-#![recursion_limit = "256"]
+#![recursion_limit = "512"]
 //! Mizon's interface (Leptos): pages, components and server-function
 //! declarations. With `ssr` it is rendered by the server; with `hydrate` it
 //! is compiled to wasm and takes over the page in the browser.

@@ -187,3 +187,49 @@ impl Drop for Browser {
         let _ = self.driver.kill();
     }
 }
+
+/// chromedriver's network emulation: offline as DevTools' "Offline"
+/// (every request of the page fails), or back to the real network.
+#[derive(Debug)]
+struct NetworkConditions {
+    offline: bool,
+}
+
+impl fantoccini::wd::WebDriverCompatibleCommand for NetworkConditions {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/chromium/network_conditions",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        if self.offline {
+            let body = serde_json::json!({
+                "network_conditions": {
+                    "offline": true,
+                    "latency": 0,
+                    "download_throughput": 0,
+                    "upload_throughput": 0
+                }
+            });
+            (http::Method::POST, Some(body.to_string()))
+        } else {
+            (http::Method::DELETE, None)
+        }
+    }
+}
+
+impl Browser {
+    /// Cuts the page off the network (`true`) or gives it back.
+    pub async fn set_offline(&self, offline: bool) {
+        self.client
+            .issue_cmd(NetworkConditions { offline })
+            .await
+            .unwrap_or_else(|e| panic!("network conditions (offline: {offline}): {e}"));
+    }
+}

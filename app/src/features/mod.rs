@@ -1,5 +1,6 @@
 //! Features, each with its server functions (one per file) and its pages.
 
+pub mod assessments;
 pub mod audit;
 pub mod auth;
 pub mod facilities;

@@ -5,6 +5,7 @@ mod api_errors;
 mod api_instruments;
 mod api_roles;
 mod api_tokens;
+mod assessment_pages;
 mod assessments;
 mod assets;
 mod audit;

@@ -374,9 +374,10 @@ async fn a_subjects_page_lists_their_assessments_only_to_their_facility() {
             .nth(1)
             .expect("the history");
         assert!(
-            history.contains("<td>IRNS</td>") && history.contains("Submitted"),
+            history.contains(">IRNS</a>") && history.contains("Submitted"),
             "{history}"
         );
+        assert!(history.contains("href=\"/assessments/"), "each links to its page");
         assert!(
             history.contains(&band),
             "the total's band {band}: {history}"

@@ -15,7 +15,7 @@ mod subject_facilities;
 mod subject_forms;
 mod subject_page;
 mod subjects_page;
-mod texts;
+pub(crate) mod texts;
 mod transfer_subject;
 mod update_subject;
 

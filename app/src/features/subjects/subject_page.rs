@@ -6,10 +6,12 @@ use super::subject_forms::{EditSubjectForm, TransferForm};
 use super::texts::{assessment_status_label, band_label, facility_text, gender_label, status_text};
 use super::{UpdateSubject, get_subject, subject_assessments};
 use crate::components::{ErrorMessage, FormState, Protected};
+use crate::features::assessments::StartAssessmentForm;
 use crate::features::facilities::list_facilities;
+use crate::features::instruments::list_instruments;
 use crate::i18n::{t, tr, use_i18n};
-use crate::model::{AssessmentSummary, Facility, SubjectView};
-use domain::Permission;
+use crate::model::{AssessmentSummary, Facility, InstrumentSummary, SubjectView};
+use domain::{Permission, SubjectStatus};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_params_map;
@@ -19,36 +21,51 @@ pub fn SubjectPage() -> impl IntoView {
     view! {
         <Protected
             permission=Permission::WorkWithSubjects
-            children=move |_| view! { <SubjectLoader /> }.into_any()
+            children=move |user| {
+                let assesses = user.roles.allows(Permission::Assess);
+                view! { <SubjectLoader assesses /> }.into_any()
+            }
         />
     }
 }
 
 /// Everything the page shows, read one after the other: the record first
 /// (so that another facility's subject stops there, "not found"), then the
-/// facilities' names and the history.
-type SubjectData = (SubjectView, Vec<Facility>, Vec<AssessmentSummary>);
+/// facilities' names, the history, and for an assessor the instruments
+/// there are to start an assessment with.
+type SubjectData = (
+    SubjectView,
+    Vec<Facility>,
+    Vec<AssessmentSummary>,
+    Vec<InstrumentSummary>,
+);
 
-async fn load(code: String) -> Result<SubjectData, crate::error::AppError> {
+async fn load(code: String, assesses: bool) -> Result<SubjectData, crate::error::AppError> {
     let subject = get_subject(code.clone()).await?;
     let facilities = list_facilities().await?;
     let history = subject_assessments(code).await?;
-    Ok((subject, facilities, history))
+    let instruments = if assesses {
+        list_instruments(None).await?
+    } else {
+        Vec::new()
+    };
+    Ok((subject, facilities, history, instruments))
 }
 
 #[component]
-fn SubjectLoader() -> impl IntoView {
+fn SubjectLoader(assesses: bool) -> impl IntoView {
     let params = use_params_map();
     let code = move || params.read().get("code").unwrap_or_default();
-    let data = Resource::new(code, load);
+    let data = Resource::new(code, move |code| load(code, assesses));
     view! {
         <p><a href="/subjects">{t("subjects-back")}</a></p>
         <Suspense fallback=|| view! { <p class="loading">{t("loading")}</p> }>
             {move || {
                 data.get()
                     .map(|result| match result {
-                        Ok((subject, all, history)) => {
-                            view! { <SubjectSections subject all history /> }.into_any()
+                        Ok((subject, all, history, instruments)) => {
+                            view! { <SubjectSections subject all history instruments /> }
+                                .into_any()
                         }
                         Err(error) => view! { <SubjectError error /> }.into_any(),
                     })
@@ -71,12 +88,17 @@ fn SubjectSections(
     subject: SubjectView,
     all: Vec<Facility>,
     history: Vec<AssessmentSummary>,
+    instruments: Vec<InstrumentSummary>,
 ) -> impl IntoView {
+    // Only a subject in custody is assessed (the server says so too).
+    let start = (!instruments.is_empty() && subject.status == SubjectStatus::InCustody)
+        .then(|| view! { <StartAssessmentForm subject=subject.clone() instruments /> }.into_any());
     // Each section's type erased: one deeply nested type would make a
     // render pass need more stack than a worker thread has (debug builds).
     vec![
         view! { <SubjectRecord subject=subject.clone() all=all.clone() /> }.into_any(),
         view! { <AssessmentHistory history /> }.into_any(),
+        start.unwrap_or_else(|| ().into_any()),
         view! { <EditSubjectForm subject=subject.clone() /> }.into_any(),
         view! { <TransferForm subject all /> }.into_any(),
     ]
@@ -162,7 +184,11 @@ fn AssessmentRows(list: Vec<AssessmentSummary>) -> impl IntoView {
                                 .unwrap_or_default();
                             view! {
                                 <tr>
-                                    <td>{a.instrument.to_string()}</td>
+                                    <td>
+                                        <a href=format!("/assessments/{}", a.id)>
+                                            {a.instrument.to_string()}
+                                        </a>
+                                    </td>
                                     <td>{a.version}</td>
                                     <td>{t(assessment_status_label(a.status))}</td>
                                     <td>{locale.format_timestamp(&a.started_at)}</td>

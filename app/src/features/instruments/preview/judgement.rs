@@ -111,6 +111,13 @@ fn JudgementForm(state: PreviewState, index: usize, judgement: Judgement) -> imp
     });
     let rationale_id = judgement_id(&key_str, "rationale");
     let rationale_key = key.clone();
+    // What was written before (an assessment resumed), read once.
+    let rationale = state.answers.with_untracked(|a| {
+        a.judgements
+            .get(key.as_str())
+            .and_then(|c| c.rationale.clone())
+            .unwrap_or_default()
+    });
     let override_key = key.clone();
     let override_reason = move || {
         overridden.get().then(|| {
@@ -168,6 +175,7 @@ fn JudgementForm(state: PreviewState, index: usize, judgement: Judgement) -> imp
                     name=rationale_id
                     rows="3"
                     aria-required="true"
+                    prop:value=rationale
                     on:input=move |ev| {
                         state.update_judgement(&rationale_key, JudgementChange::Rationale(event_target_value(&ev)))
                     }

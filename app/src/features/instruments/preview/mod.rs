@@ -23,8 +23,8 @@ mod companions;
 mod controls;
 mod item;
 mod judgement;
-mod outcome;
-mod section;
+pub(crate) mod outcome;
+pub(crate) mod section;
 pub mod state;
 
 use crate::components::EraseOnServer;
@@ -44,8 +44,14 @@ use state::PreviewState;
 /// it is live (browser tests wait for that). The editor's bundle does not
 /// carry it as an island (the editor page has none), which keeps its
 /// hydration code out of that bundle.
-#[cfg_attr(not(all(feature = "editor", not(feature = "ssr"))), island)]
-#[cfg_attr(all(feature = "editor", not(feature = "ssr")), component)]
+#[cfg_attr(
+    not(all(any(feature = "editor", feature = "fill"), not(feature = "ssr"))),
+    island
+)]
+#[cfg_attr(
+    all(any(feature = "editor", feature = "fill"), not(feature = "ssr")),
+    component
+)]
 pub fn PreviewIsland(
     definition: Definition,
     interface: Locale,

@@ -38,13 +38,25 @@ pub struct PreviewState {
 
 impl PreviewState {
     pub fn new(definition: Definition, locale: Locale, gender: Gender) -> PreviewState {
+        PreviewState::of_subject(definition, locale, gender, None, Answers::default())
+    }
+
+    /// The state of an assessment: a real subject's gender and age, and
+    /// the answers saved so far.
+    pub fn of_subject(
+        definition: Definition,
+        locale: Locale,
+        gender: Gender,
+        age: Option<u32>,
+        answers: Answers,
+    ) -> PreviewState {
         let definition = StoredValue::new(definition);
         let locale = RwSignal::new(locale);
         let gender = RwSignal::new(gender);
-        let answers = RwSignal::new(Answers::default());
+        let answers = RwSignal::new(answers);
         let subject = Memo::new(move |_| Subject {
             gender: gender.get(),
-            age: None,
+            age,
         });
         let visibility = Memo::new(move |_| {
             let subject = subject.get();

@@ -1,0 +1,116 @@
+//! `/assessments/{id}`: an assessment, stamped with what it is (instrument,
+//! version, definition hash, subject, assessor, dates). Its assessor fills
+//! in a draft here (the fill island); everyone else who may read it, and
+//! everyone once it is submitted, sees it as recorded.
+
+use super::fill::{FillForm, FillIsland, fill_messages};
+use super::read_assessment;
+use super::read_only::{RecordedAssessment, Words};
+use crate::components::{ErrorMessage, NotFound, Protected};
+use crate::error::AppError;
+use crate::features::subjects::texts::assessment_status_label;
+use crate::i18n::{t, use_i18n};
+use crate::model::AssessmentForm;
+use domain::Permission;
+use leptos::prelude::*;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn AssessmentPage() -> impl IntoView {
+    view! {
+        <Protected
+            permission=Permission::ReadAssessments
+            children=move |_| view! { <AssessmentLoader /> }.into_any()
+        />
+    }
+}
+
+#[component]
+fn AssessmentLoader() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.read().get("id").unwrap_or_default();
+    let data = Resource::new(id, read_assessment);
+    view! {
+        <Suspense fallback=|| view! { <p class="loading">{t("loading")}</p> }>
+            {move || {
+                data.get()
+                    .map(|result| match result {
+                        Ok(form) => view! { <AssessmentSections form /> }.into_any(),
+                        Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),
+                        Err(e) => view! { <ErrorMessage error=Some(e) /> }.into_any(),
+                    })
+            }}
+        </Suspense>
+    }
+}
+
+#[component]
+fn AssessmentSections(form: AssessmentForm) -> impl IntoView {
+    let subject = form.assessment.subject.to_string();
+    let words = Words {
+        locale: form.assessment.locale,
+        gender: form.assessment.gender,
+        source: form.definition.meta.source_locale,
+    };
+    let body = if form.editable {
+        let interface = use_i18n().locale.get_untracked();
+        let items = form.definition.sections.iter().map(|s| s.items.len()).sum();
+        let messages = fill_messages(interface, items);
+        let answers = serde_json::from_value(form.assessment.answers.clone()).unwrap_or_default();
+        let fill = FillForm {
+            id: form.assessment.id.to_string(),
+            revision: form.assessment.revision,
+            definition: form.definition.clone(),
+            locale: form.assessment.locale,
+            gender: form.assessment.gender,
+            age: form.age,
+            answers,
+        };
+        view! { <FillIsland form=fill interface messages /> }.into_any()
+    } else {
+        view! { <RecordedAssessment form=form.clone() words=words.clone() /> }.into_any()
+    };
+    vec![
+        view! { <p><a href=format!("/subjects/{subject}")>{t("assessment-back")}</a></p> }
+            .into_any(),
+        view! { <Stamp form words /> }.into_any(),
+        body,
+    ]
+}
+
+/// What the assessment is: on screen and on paper.
+#[component]
+fn Stamp(form: AssessmentForm, words: Words) -> impl IntoView {
+    let locale = use_i18n().locale.get_untracked();
+    let a = form.assessment;
+    let title = words.of(&form.definition.meta.title);
+    let submitted = a
+        .submitted_at
+        .as_deref()
+        .map(|d| locale.format_timestamp(d))
+        .unwrap_or_default();
+    let hash: String = a.definition_hash.chars().take(16).collect();
+    view! {
+        <section class="card assessment-stamp" id="assessment-stamp">
+            <h1 lang=words.locale.code()>{title}</h1>
+            <dl class="facts">
+                <dt>{t("field-subject-code")}</dt>
+                <dd>{a.subject.to_string()}</dd>
+                <dt>{t("field-instrument")}</dt>
+                <dd>{format!("{} v{}", a.instrument, a.version)}</dd>
+                <dt>{t("assessment-definition-hash")}</dt>
+                <dd><code title=a.definition_hash.clone()>{hash}</code></dd>
+                <dt>{t("assessment-items-language")}</dt>
+                <dd lang=a.locale.code()>{a.locale.endonym()}</dd>
+                <dt>{t("field-assessor")}</dt>
+                <dd>{a.assessor.clone()}</dd>
+                <dt>{t("field-started")}</dt>
+                <dd>{locale.format_timestamp(&a.created_at)}</dd>
+                <dt>{t("field-submitted")}</dt>
+                <dd>{submitted}</dd>
+                <dt>{t("field-assessment-status")}</dt>
+                <dd data-status=a.status.code()>{t(assessment_status_label(a.status))}</dd>
+            </dl>
+        </section>
+    }
+}

@@ -1,0 +1,196 @@
+//! The assessment pages and their server functions, as the browser uses
+//! them: start from a subject's page (a plain form), the fill island's
+//! autosave and submission (JSON calls), the page of a submitted
+//! assessment. Another facility's user finds nothing; refusals come in the
+//! user's language with each problem's place.
+
+use app::error::AppError;
+use domain::Role;
+use reqwest::header::{ACCEPT, LOCATION, REFERER};
+use reqwest::{Client, Response, StatusCode};
+use serde_json::{Value, json};
+use tests::api::token_for;
+use tests::assessment_helpers::female_case;
+use tests::subject_helpers::subject_body;
+use tests::{TestApp, on_each_engine};
+
+async fn page(app: &TestApp, client: &Client, path: &str) -> (StatusCode, String) {
+    let response = app.get(client, path).await;
+    (response.status(), response.text().await.unwrap())
+}
+
+async fn call(app: &TestApp, client: &Client, function: &str, body: Value) -> Response {
+    client
+        .post(app.url(&format!("/api/{function}")))
+        .json(&body)
+        .send()
+        .await
+        .unwrap()
+}
+
+async fn start(app: &TestApp, client: &Client, subject: &str) -> Response {
+    client
+        .post(app.url("/api/start_assessment"))
+        .header(ACCEPT, "text/html,application/xhtml+xml")
+        .header(REFERER, app.url(&format!("/subjects/{subject}")))
+        .form(&[
+            ("assessment[subject]", subject),
+            ("assessment[instrument]", "IRNS"),
+            ("assessment[locale]", "tg"),
+        ])
+        .send()
+        .await
+        .unwrap()
+}
+
+#[tokio::test]
+async fn an_assessor_starts_fills_and_submits_an_assessment_from_the_pages() {
+    on_each_engine(|db| async move {
+        let app = TestApp::spawn(&db).await;
+        let admin = app.api_user("chief", &[Role::Administrator]).await;
+        app.facility(&admin, "FAC1").await;
+        app.facility(&admin, "FAC2").await;
+        let umed = app.signed_in_as("umed", &[Role::Assessor]).await;
+        let zarina = app.signed_in_as("zarina", &[Role::Assessor]).await;
+        let reviewer = app.signed_in_as("bahrom", &[Role::Reviewer]).await;
+        for (who, facility) in [("umed", "FAC1"), ("zarina", "FAC2"), ("bahrom", "FAC1")] {
+            let r = app.put_user_facilities(&admin, who, &[facility]).await;
+            assert_eq!(r.status(), StatusCode::OK);
+        }
+        let token = token_for(&app.services, "umed").await;
+        let created = app
+            .post_subject(&token, &subject_body("S-1", "Ҷалбшавӣ Нигина", "FAC1"))
+            .await;
+        assert_eq!(created.status(), StatusCode::CREATED);
+
+        // The subject's page offers the published instruments, her
+        // language first; a reviewer (who does not assess) is not offered it.
+        let (status, html) = page(&app, &umed, "/subjects/S-1").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains("id=\"subject-start-assessment\""));
+        assert!(html.contains("<option value=\"IRNS\""), "{html}");
+        assert!(
+            html.contains("<option value=\"tg\" lang=\"tg\" selected"),
+            "{html}"
+        );
+        let (_, html) = page(&app, &reviewer, "/subjects/S-1").await;
+        assert!(!html.contains("id=\"subject-start-assessment\""));
+
+        // Another facility's assessor cannot start one.
+        let refused = start(&app, &zarina, "S-1").await;
+        assert_eq!(refused.status(), StatusCode::SEE_OTHER, "back to the form");
+        let started = start(&app, &umed, "S-1").await;
+        assert_eq!(started.status(), StatusCode::SEE_OTHER);
+        let to = started.headers()[LOCATION].to_str().unwrap().to_owned();
+        let id = to.strip_prefix("/assessments/").expect(&to).to_owned();
+        // One draft per subject and version: a second start is refused.
+        let again = start(&app, &umed, "S-1").await;
+        assert_ne!(again.headers()[LOCATION].to_str().unwrap(), to);
+
+        // Its page: the form for its assessor, stamped.
+        let (status, html) = page(&app, &umed, &to).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains("<leptos-island"), "the fill island");
+        assert!(html.contains("IRNS v1"));
+        assert!(html.contains("S-1"));
+        // Nothing for another facility, not even the subject's code.
+        let (status, html) = page(&app, &zarina, &to).await;
+        assert_eq!(status, StatusCode::NOT_FOUND, "{html}");
+        assert!(!html.contains("S-1") && !html.contains("Нигина"));
+        let read = app
+            .post_form(&zarina, "read_assessment", &[("id", id.as_str())])
+            .await;
+        assert_eq!(read.status(), StatusCode::NOT_FOUND);
+
+        // Autosave: the revision moves on; a stale one is a conflict.
+        let saved = call(
+            &app,
+            &umed,
+            "save_assessment",
+            json!({"id": id, "revision": 1, "answers": {"items": {"self_harm": {"value": 1}}}}),
+        )
+        .await;
+        assert_eq!(saved.status(), StatusCode::OK);
+        let saved: Value = saved.json().await.unwrap();
+        assert_eq!(saved["revision"], 2);
+        let stale = call(
+            &app,
+            &umed,
+            "save_assessment",
+            json!({"id": id, "revision": 1, "answers": {}}),
+        )
+        .await;
+        assert_eq!(stale.status(), StatusCode::CONFLICT);
+        assert_eq!(
+            stale.json::<AppError>().await.unwrap(),
+            AppError::conflict("error-assessment-changed")
+        );
+        let theirs = call(
+            &app,
+            &zarina,
+            "save_assessment",
+            json!({"id": id, "revision": 2, "answers": {}}),
+        )
+        .await;
+        assert_eq!(theirs.status(), StatusCode::NOT_FOUND);
+
+        // Submitting too early: every problem, in the user's language.
+        app.set_language(&umed, "ru", false).await;
+        let early = call(
+            &app,
+            &umed,
+            "submit_assessment",
+            json!({"id": id, "revision": 2}),
+        )
+        .await;
+        assert_eq!(early.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let AppError::InvalidAnswers { problems } = early.json::<AppError>().await.unwrap() else {
+            panic!("the problems of the answers");
+        };
+        let required = problems
+            .iter()
+            .find(|p| p.path == "/items/harm_to_others/value")
+            .unwrap_or_else(|| panic!("an unanswered required item: {problems:?}"));
+        assert_eq!(required.message, "На этот пункт нужно ответить.");
+
+        // Complete, then submitted: the page shows it as recorded.
+        let complete = call(
+            &app,
+            &umed,
+            "save_assessment",
+            json!({"id": id, "revision": 2, "answers": female_case()}),
+        )
+        .await;
+        assert_eq!(complete.status(), StatusCode::OK);
+        let submitted = call(
+            &app,
+            &umed,
+            "submit_assessment",
+            json!({"id": id, "revision": 3}),
+        )
+        .await;
+        assert_eq!(submitted.status(), StatusCode::OK);
+        let submitted: Value = submitted.json().await.unwrap();
+        assert_eq!(submitted["status"], "submitted");
+        assert_eq!(submitted["outcome"]["scores"]["total"]["value"], 8);
+        let (status, html) = page(&app, &umed, &to).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(!html.contains("<leptos-island"), "no form once submitted");
+        assert!(html.contains("data-status=\"submitted\""));
+        assert!(html.contains("id=\"assessment-outcome\""));
+        // The facility's reviewer reads it too.
+        let (status, html) = page(&app, &reviewer, &to).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains("data-score=\"total\""));
+        let locked = call(
+            &app,
+            &umed,
+            "save_assessment",
+            json!({"id": id, "revision": 4, "answers": {}}),
+        )
+        .await;
+        assert_eq!(locked.status(), StatusCode::CONFLICT);
+        app.stop().await;
+    })
+    .await;
+}
