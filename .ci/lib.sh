@@ -61,8 +61,9 @@ ensure_build_tools() {
 # the server can let browsers keep it for a year (a repeat visit downloads
 # only the HTML), and each text asset has a brotli-11 and a gzip-9 copy:
 #   pkg/mizon.HASH.js, pkg/mizon.HASH_bg.wasm, pkg/mizon.HASH.css, the
-#   editor's pkg/mizon.HASH-editor.js and pkg/mizon.HASH-editor_bg.wasm (one
-#   HASH over the five), fonts/NAME.HASH.woff2, favicon.svg, and
+#   editor's pkg/mizon.HASH-editor.js and pkg/mizon.HASH-editor_bg.wasm, the
+#   assessment form's pkg/mizon.HASH-fill.js and …-fill_bg.wasm (one HASH
+#   over the seven), fonts/NAME.HASH.woff2, favicon.svg, and
 #   assets.txt holding "mizon.HASH" (the server's Leptos output name).
 build_site() {
   local site="$ROOT/target/site"
@@ -72,9 +73,10 @@ build_site() {
   # Two bundles: the preview's, and the editor's (which holds the preview
   # too); each page with islands loads one of them (app::app::page_bundle).
   local bundle features
-  for bundle in mizon mizon-editor; do
+  for bundle in mizon mizon-editor mizon-fill; do
     features=hydrate
     [ "$bundle" = mizon-editor ] && features=hydrate,editor
+    [ "$bundle" = mizon-fill ] && features=hydrate,fill
     say "building the browser bundle $bundle (wasm, size-optimised)"
     (cd "$ROOT" && cargo build -p app --lib --features "$features" \
         --target wasm32-unknown-unknown --profile wasm-release)
@@ -83,7 +85,15 @@ build_site() {
     wasm-opt -Oz --converge --enable-bulk-memory --enable-nontrapping-float-to-int \
       "$work/${bundle}_bg.wasm" -o "$work/${bundle}_bg.wasm"
   done
-  cp "$ROOT/app/style/mizon.css" "$work/mizon.css"
+  # The stylesheet without its comments and indentation (every page loads
+  # it; its comments are for us, not for the browsers: ~800 B brotli).
+  python3 - "$ROOT/app/style/mizon.css" "$work/mizon.css" <<'PY'
+import re, sys
+css = open(sys.argv[1], encoding="utf-8").read()
+css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
+css = re.sub(r"\n\s+", "\n", css)
+open(sys.argv[2], "w", encoding="utf-8").write(css.strip() + "\n")
+PY
   # One font file per weight, cut down to FONT_RANGE (about 16 KB each).
   local fonts="$TOOLS/node_modules/@expo-google-fonts/noto-sans" font hash
   for weight in 400Regular 700Bold; do
@@ -101,11 +111,14 @@ build_site() {
     exit 1
   fi
   hash=$(cat "$work/mizon_bg.wasm" "$work/mizon.js" "$work/mizon-editor_bg.wasm" \
-    "$work/mizon-editor.js" "$work/mizon.css" | sha256sum | cut -c1-16)
+    "$work/mizon-editor.js" "$work/mizon-fill_bg.wasm" "$work/mizon-fill.js" "$work/mizon.css" \
+    | sha256sum | cut -c1-16)
   cp "$work/mizon.js" "$site/pkg/mizon.$hash.js"
   cp "$work/mizon_bg.wasm" "$site/pkg/mizon.${hash}_bg.wasm"
   cp "$work/mizon-editor.js" "$site/pkg/mizon.$hash-editor.js"
   cp "$work/mizon-editor_bg.wasm" "$site/pkg/mizon.${hash}-editor_bg.wasm"
+  cp "$work/mizon-fill.js" "$site/pkg/mizon.$hash-fill.js"
+  cp "$work/mizon-fill_bg.wasm" "$site/pkg/mizon.${hash}-fill_bg.wasm"
   cp "$work/mizon.css" "$site/pkg/mizon.$hash.css"
   printf 'mizon.%s\n' "$hash" > "$site/assets.txt"
   cp "$ROOT/app/public/favicon.svg" "$site/favicon.svg"
@@ -118,4 +131,7 @@ build_site() {
   raw=$(stat -c %s "$site/pkg/mizon.${hash}-editor_bg.wasm")
   br=$(stat -c %s "$site/pkg/mizon.${hash}-editor_bg.wasm.br")
   say "editor bundle: $((raw / 1024)) KiB raw, $((br / 1024)) KiB brotli"
+  raw=$(stat -c %s "$site/pkg/mizon.${hash}-fill_bg.wasm")
+  br=$(stat -c %s "$site/pkg/mizon.${hash}-fill_bg.wasm.br")
+  say "assessment form bundle: $((raw / 1024)) KiB raw, $((br / 1024)) KiB brotli"
 }

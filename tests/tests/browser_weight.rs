@@ -43,7 +43,12 @@ async fn each_page_stays_within_its_first_visit_budget_and_a_repeat_visit_reload
         let password = app
             .create_user(
                 "sanjar",
-                &[Role::Reviewer, Role::Methodologist, Role::Administrator],
+                &[
+                    Role::Reviewer,
+                    Role::Methodologist,
+                    Role::Administrator,
+                    Role::Assessor,
+                ],
             )
             .await;
         // The subject pages need a facility and a subject.
@@ -82,9 +87,25 @@ async fn each_page_stays_within_its_first_visit_budget_and_a_repeat_visit_reload
             .start_draft(&services::Actor::User(author), &"IRNS".parse().unwrap())
             .await
             .unwrap();
+        // The assessment form needs a draft assessment (`{draft}` in the
+        // budgets).
+        let assessor = app.services.find_user("sanjar").await.unwrap();
+        let draft = app
+            .services
+            .start_assessment(
+                &services::Actor::User(assessor),
+                services::model::NewAssessment {
+                    subject: "S-1".into(),
+                    instrument: "IRNS".into(),
+                    locale: None,
+                },
+            )
+            .await
+            .unwrap();
         let mut over = Vec::new();
         let mut figures = Vec::new();
         for (page, budget) in budgets() {
+            let page = page.replace("{draft}", &draft.id.to_string());
             // A fresh browser: an empty cache (the sign-in cookie aside).
             let browser = Browser::launch().await;
             if page != "/signin" {
