@@ -27,3 +27,6 @@ assessment-score-value = Value
 assessment-score-band = Band or level
 assessment-flags = Flags raised
 assessment-omitted = Omitted
+assessment-print-hint = To print it (A4, with this stamp), use the browser's Print (Ctrl+P).
+field-reassess-by = Reassess by
+subject-overdue = overdue

@@ -27,3 +27,6 @@ assessment-score-value = Значение
 assessment-score-band = Уровень
 assessment-flags = Поднятые флаги
 assessment-omitted = Пропущено
+assessment-print-hint = Чтобы напечатать (A4, с этими сведениями), воспользуйтесь печатью браузера (Ctrl+P).
+field-reassess-by = Повторная оценка до
+subject-overdue = просрочена

@@ -27,3 +27,6 @@ assessment-score-value = Қимат
 assessment-score-band = Сатҳ
 assessment-flags = Аломатҳои бардошташуда
 assessment-omitted = Партофта шуд
+assessment-print-hint = Барои чоп кардан (A4, бо ҳамин маълумот) чопи браузерро истифода баред (Ctrl+P).
+field-reassess-by = Арзёбии такрорӣ то
+subject-overdue = мӯҳлаташ гузаштааст

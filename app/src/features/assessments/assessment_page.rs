@@ -111,6 +111,7 @@ fn Stamp(form: AssessmentForm, words: Words) -> impl IntoView {
                 <dt>{t("field-assessment-status")}</dt>
                 <dd data-status=a.status.code()>{t(assessment_status_label(a.status))}</dd>
             </dl>
+            <p class="hint screen-only">{t("assessment-print-hint")}</p>
         </section>
     }
 }

@@ -167,6 +167,7 @@ fn AssessmentRows(list: Vec<AssessmentSummary>) -> impl IntoView {
                         <th scope="col">{t("field-submitted")}</th>
                         <th scope="col">{t("field-assessor")}</th>
                         <th scope="col">{t("field-total-band")}</th>
+                        <th scope="col">{t("field-reassess-by")}</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -182,6 +183,12 @@ fn AssessmentRows(list: Vec<AssessmentSummary>) -> impl IntoView {
                                 .total_band
                                 .map(|b| tr(locale, band_label(b)))
                                 .unwrap_or_default();
+                            let overdue = a.overdue;
+                            let due = a
+                                .reassess_by
+                                .as_deref()
+                                .map(|d| locale.format_date(d))
+                                .unwrap_or_default();
                             view! {
                                 <tr>
                                     <td>
@@ -195,6 +202,18 @@ fn AssessmentRows(list: Vec<AssessmentSummary>) -> impl IntoView {
                                     <td>{submitted}</td>
                                     <td>{a.assessor.clone()}</td>
                                     <td>{band}</td>
+                                    <td class:overdue=overdue>
+                                        {due}
+                                        {overdue
+                                            .then(|| {
+                                                view! {
+                                                    " "
+                                                    <strong class="badge overdue">
+                                                        {t("subject-overdue")}
+                                                    </strong>
+                                                }
+                                            })}
+                                    </td>
                                 </tr>
                             }
                                 .into_any()

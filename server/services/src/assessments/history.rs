@@ -12,7 +12,7 @@ use crate::store::assessments::{self, AssessmentRecord};
 use crate::store::{audit, subjects};
 use crate::{Actor, ServiceError, ServiceResult, Services};
 use domain::definition::Level;
-use domain::{AuditAction, AuditTarget, Permission, SubjectCode};
+use domain::{AssessmentStatus, AuditAction, AuditTarget, Day, Permission, SubjectCode};
 use serde_json::json;
 
 /// The band of the instrument's total score, if it has one and it is
@@ -43,7 +43,18 @@ fn summary(record: AssessmentRecord) -> ServiceResult<AssessmentSummary> {
         submitted_at: record.submitted_at,
         amends: record.amends,
         total_band,
+        reassess_by: None,
+        overdue: false,
     })
+}
+
+/// The day `interval` days after the day of `submitted_at` (an ISO
+/// timestamp), as `yyyy-mm-dd`.
+pub(crate) fn reassess_by(submitted_at: &str, interval: u32) -> Option<String> {
+    let day = Day::of_timestamp(submitted_at).ok()?.to_string();
+    let date = chrono::NaiveDate::parse_from_str(&day, "%Y-%m-%d").ok()?;
+    let due = date.checked_add_days(chrono::Days::new(u64::from(interval)))?;
+    Some(due.format("%Y-%m-%d").to_string())
 }
 
 impl Services {
@@ -64,10 +75,36 @@ impl Services {
             .ok_or(ServiceError::NotFound)?;
         let records = assessments::of_subject(&mut tx, subject.id).await?;
         let count = records.len();
-        let mut list = records
-            .into_iter()
-            .map(summary)
-            .collect::<ServiceResult<Vec<_>>>()?;
+        // The reassessment interval of each submitted assessment's version
+        // (oldest first, so the newest of each instrument is the last seen).
+        let mut due: std::collections::HashMap<String, usize> = Default::default();
+        let mut intervals = Vec::with_capacity(count);
+        for (i, record) in records.iter().enumerate() {
+            let interval = if record.status == AssessmentStatus::Submitted {
+                due.insert(record.instrument.to_string(), i);
+                self.rules_of(&mut tx, record)
+                    .await?
+                    .definition
+                    .meta
+                    .reassessment_interval_days
+            } else {
+                None
+            };
+            intervals.push(interval);
+        }
+        let today = crate::subjects::today()?.to_string();
+        let mut list = Vec::with_capacity(count);
+        for (i, record) in records.into_iter().enumerate() {
+            let newest = due.get(&record.instrument.to_string()) == Some(&i);
+            let by = match (newest, intervals[i], record.submitted_at.as_deref()) {
+                (true, Some(days), Some(at)) => reassess_by(at, days),
+                _ => None,
+            };
+            let mut line = summary(record)?;
+            line.overdue = by.as_deref().is_some_and(|d| d < today.as_str());
+            line.reassess_by = by;
+            list.push(line);
+        }
         list.reverse();
         audit::append(
             &mut tx,
@@ -82,5 +119,23 @@ impl Services {
         .await?;
         tx.commit().await?;
         Ok(list)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::reassess_by;
+
+    #[test]
+    fn reassessment_falls_due_the_interval_after_the_submission_day() {
+        assert_eq!(
+            reassess_by("2026-12-03T08:15:00Z", 180).as_deref(),
+            Some("2027-06-01")
+        );
+        assert_eq!(
+            reassess_by("2028-02-28T23:59:59Z", 1).as_deref(),
+            Some("2028-02-29")
+        );
+        assert_eq!(reassess_by("not a time", 30), None);
     }
 }

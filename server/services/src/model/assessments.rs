@@ -204,6 +204,16 @@ pub struct AssessmentSummary {
     /// in `_total`), once that score is complete; `null` otherwise.
     #[cfg_attr(feature = "server", schema(value_type = Option<String>, example = "moderate"))]
     pub total_band: Option<Level>,
+    /// When the subject is due to be reassessed with this instrument
+    /// (`yyyy-mm-dd`): on the newest submitted assessment of each
+    /// instrument whose version sets a reassessment interval; `null`
+    /// otherwise.
+    #[serde(default)]
+    #[cfg_attr(feature = "server", schema(example = "2027-06-01"))]
+    pub reassess_by: Option<String>,
+    /// Whether `reassess_by` has passed.
+    #[serde(default)]
+    pub overdue: bool,
 }
 
 /// What the assessment page shows: the assessment, its version's
