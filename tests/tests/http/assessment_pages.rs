@@ -113,6 +113,15 @@ async fn an_assessor_starts_fills_and_submits_an_assessment_from_the_pages() {
         assert_eq!(saved.status(), StatusCode::OK);
         let saved: Value = saved.json().await.unwrap();
         assert_eq!(saved["revision"], 2);
+        // Stored as entered: a rating of 1 reads back as 1, not 1.0.
+        let (_, stored) = app
+            .get_json(&token, &format!("/api/v1/assessments/{id}"))
+            .await;
+        assert_eq!(
+            stored["answers"]["items"]["self_harm"]["value"].to_string(),
+            "1",
+            "{stored}"
+        );
         let stale = call(
             &app,
             &umed,

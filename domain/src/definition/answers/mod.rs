@@ -89,12 +89,26 @@ impl Trend {
 /// The value of an answer: a number (ratings, numeric options, numbers), a
 /// text (string options, yes/no/unknown, dates, free text) or a list of
 /// option values (multiple choice).
-#[derive(Debug, Clone, PartialEq, Serialize)]
-#[serde(untagged)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum AnswerValue {
     Number(f64),
     Text(String),
     Choices(Vec<OptionValue>),
+}
+
+/// A whole number is written as one (`2`, not `2.0`), so answers read back
+/// as they were entered and match option values in stored documents.
+impl Serialize for AnswerValue {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            AnswerValue::Number(n) if n.fract() == 0.0 && n.abs() < 9.0e15 => {
+                serializer.serialize_i64(*n as i64)
+            }
+            AnswerValue::Number(n) => serializer.serialize_f64(*n),
+            AnswerValue::Text(s) => serializer.serialize_str(s),
+            AnswerValue::Choices(c) => c.serialize(serializer),
+        }
+    }
 }
 
 impl AnswerValue {
@@ -220,4 +234,20 @@ impl Answers {
 
 pub(crate) fn is_blank(s: &Option<String>) -> bool {
     s.as_deref().is_none_or(|s| s.trim().is_empty())
+}
+
+#[cfg(test)]
+mod value_json_tests {
+    use super::AnswerValue;
+
+    #[test]
+    fn whole_numbers_are_written_as_whole_numbers() {
+        let json = |v: AnswerValue| serde_json::to_string(&v).unwrap();
+        assert_eq!(json(AnswerValue::Number(2.0)), "2");
+        assert_eq!(json(AnswerValue::Number(-3.0)), "-3");
+        assert_eq!(json(AnswerValue::Number(2.5)), "2.5");
+        assert_eq!(json(AnswerValue::Text("yes".into())), "\"yes\"");
+        let back: AnswerValue = serde_json::from_str("2").unwrap();
+        assert_eq!(back, AnswerValue::Number(2.0));
+    }
 }
