@@ -151,3 +151,27 @@ where
         .await?;
     serde_json::from_str(json).map_err(|e| AppError::Request(e.to_string()))
 }
+
+/// Runs a service call as a task of its own, to its end.
+///
+/// Why: with `SsrMode::Async`, a pass of a page's `Suspense` that is
+/// replaced by the next one can leave its resources' futures unpolled
+/// until the response is done. A read that is audited holds a write
+/// transaction for its audit event; left half-way, it would hold SQLite's
+/// write lock while the next pass waits for it (the busy timeout, then
+/// "database is locked"). A spawned task finishes (and commits or rolls
+/// back) whatever happens to the future that awaits it.
+pub async fn detached<T, F>(call: F) -> Result<T, AppError>
+where
+    T: Send + 'static,
+    F: std::future::Future<Output = Result<T, AppError>> + Send + 'static,
+{
+    match tokio::spawn(call).await {
+        Ok(result) => result,
+        Err(e) => {
+            let correlation_id = services::new_correlation_id();
+            tracing::error!(%correlation_id, error = %e, "a service task failed");
+            Err(AppError::Internal { correlation_id })
+        }
+    }
+}

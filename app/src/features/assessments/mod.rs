@@ -44,8 +44,10 @@ pub async fn read_assessment(id: String) -> Result<AssessmentForm, AppError> {
     respond(
         async {
             let (services, ctx) = request()?;
+            let actor = ctx.actor()?;
             once_per_request(format!("read_assessment {id}"), async {
-                Ok(services.assessment_form(&ctx.actor()?, &id).await?)
+                let id = id.clone();
+                detached(async move { Ok(services.assessment_form(&actor, &id).await?) }).await
             })
             .await
         }

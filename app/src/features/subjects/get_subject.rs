@@ -9,9 +9,11 @@ pub async fn get_subject(code: String) -> Result<SubjectView, AppError> {
     respond(
         async {
             let (services, ctx) = request()?;
+            let actor = ctx.actor()?;
             // Audited: logged once per page view, not per render pass.
             once_per_request(format!("get_subject {code}"), async {
-                Ok(services.get_subject(&ctx.actor()?, &code).await?)
+                let code = code.clone();
+                detached(async move { Ok(services.get_subject(&actor, &code).await?) }).await
             })
             .await
         }

@@ -9,9 +9,12 @@ pub async fn subject_assessments(code: String) -> Result<Vec<AssessmentSummary>,
     respond(
         async {
             let (services, ctx) = request()?;
+            let actor = ctx.actor()?;
             // Audited: logged once per page view, not per render pass.
             once_per_request(format!("subject_assessments {code}"), async {
-                Ok(services.subject_assessments(&ctx.actor()?, &code).await?)
+                let code = code.clone();
+                detached(async move { Ok(services.subject_assessments(&actor, &code).await?) })
+                    .await
             })
             .await
         }
