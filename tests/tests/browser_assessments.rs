@@ -322,3 +322,114 @@ async fn an_assessor_completes_the_intake_screen_in_tajik_through_a_network_outa
     })
     .await;
 }
+
+/// Another device saves the same draft meanwhile: nothing is overwritten
+/// silently. The assessor first keeps the answers on this tablet (saved
+/// over the other copy), then, the next time, takes the saved ones.
+#[tokio::test]
+async fn a_draft_saved_elsewhere_meanwhile_asks_which_answers_to_keep() {
+    site_is_built();
+    on_each_engine(|db| async move {
+        let app = TestApp::spawn(&db).await;
+        let admin = app.api_user("gulnora", &[Role::Administrator]).await;
+        app.facility(&admin, "FAC1").await;
+        let password = app.create_user("umed", &[Role::Assessor]).await;
+        let response = app.put_user_facilities(&admin, "umed", &["FAC1"]).await;
+        assert_eq!(response.status(), reqwest::StatusCode::OK);
+        let token = token_for(&app.services, "umed").await;
+        let response = app
+            .post_subject(&token, &subject_body("S-2026-0008", "Раҳимова Зебо", "FAC1"))
+            .await;
+        assert_eq!(response.status(), reqwest::StatusCode::CREATED);
+        let (status, started) = app
+            .send_json(
+                reqwest::Method::POST,
+                &token,
+                "/api/v1/assessments",
+                &serde_json::json!({"subject": "S-2026-0008", "instrument": "IRNS", "locale": "en"}),
+            )
+            .await;
+        assert_eq!(status, reqwest::StatusCode::CREATED, "{started}");
+        let id = started["id"].as_str().unwrap().to_owned();
+        let elsewhere = |revision: i64, item: &str| {
+            serde_json::json!({"revision": revision, "answers": {"items": {item: {"value": 2}}}})
+        };
+
+        let browser = Browser::launch().await;
+        let c = &browser.client;
+        browser.sign_in(&app.base, "umed", &password).await;
+        c.goto(&app.url(&format!("/assessments/{id}"))).await.unwrap();
+        browser.wait_for_hydration().await;
+        choose(&browser, "self_harm", "0").await;
+        wait_until_saved(&browser).await;
+
+        // Another device saves (revision 2 → 3); this tablet's next save
+        // is refused and the choice shown.
+        let (status, body) = app
+            .send_json(
+                reqwest::Method::PUT,
+                &token,
+                &format!("/api/v1/assessments/{id}/answers"),
+                &elsewhere(2, "harm_to_others"),
+            )
+            .await;
+        assert_eq!(status, reqwest::StatusCode::OK, "{body}");
+        choose(&browser, "urgent_health", "1").await;
+        browser.wait_for_text(".fill-status[data-save=conflict]", "saved elsewhere").await;
+
+        // Keep mine: saved over the other copy.
+        browser.wait_for_text(".fill-conflict", "Keep the answers on this device").await;
+        click(&browser, ".fill-conflict button.primary").await;
+        browser.wait_for_hydration().await;
+        wait_until_saved(&browser).await;
+        let body = answers_on_server(&app, &token, &id).await;
+        let items = &body["answers"]["items"];
+        assert_eq!(items["urgent_health"]["value"], 1, "{body}");
+        assert_eq!(items["self_harm"]["value"], 0, "{body}");
+        assert!(items.get("harm_to_others").is_none(), "replaced: {body}");
+
+        // Again, and this time the saved answers are taken.
+        let revision = body["revision"].as_i64().unwrap();
+        let (status, _) = app
+            .send_json(
+                reqwest::Method::PUT,
+                &token,
+                &format!("/api/v1/assessments/{id}/answers"),
+                &elsewhere(revision, "exploitation"),
+            )
+            .await;
+        assert_eq!(status, reqwest::StatusCode::OK);
+        choose(&browser, "escape_risk", "1").await;
+        browser.wait_for_text(".fill-status[data-save=conflict]", "saved elsewhere").await;
+        click(&browser, ".fill-conflict button:not(.primary)").await;
+        browser.wait_for_hydration().await;
+        c.wait()
+            .for_element(Locator::Css(".fill-status[data-save=saved]"))
+            .await
+            .unwrap();
+        let chosen = c
+            .find(Locator::Css("#pv-exploitation-2"))
+            .await
+            .unwrap()
+            .prop("checked")
+            .await
+            .unwrap();
+        assert_eq!(chosen.as_deref(), Some("true"), "the saved answers shown");
+        let mine = c
+            .find(Locator::Css("#pv-escape_risk-1"))
+            .await
+            .unwrap()
+            .prop("checked")
+            .await
+            .unwrap();
+        assert_eq!(mine.as_deref(), Some("false"), "this tablet's dropped");
+        let kept = c
+            .execute(&format!("return localStorage.getItem('mizon.assessment.{id}');"), vec![])
+            .await
+            .unwrap();
+        assert_eq!(kept, Value::Null);
+        browser.close().await;
+        app.stop().await;
+    })
+    .await;
+}
