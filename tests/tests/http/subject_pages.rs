@@ -377,7 +377,10 @@ async fn a_subjects_page_lists_their_assessments_only_to_their_facility() {
             history.contains(">IRNS</a>") && history.contains("Submitted"),
             "{history}"
         );
-        assert!(history.contains("href=\"/assessments/"), "each links to its page");
+        assert!(
+            history.contains("href=\"/assessments/"),
+            "each links to its page"
+        );
         assert!(
             history.contains(&band),
             "the total's band {band}: {history}"
