@@ -199,6 +199,41 @@ async fn an_assessor_starts_fills_and_submits_an_assessment_from_the_pages() {
         )
         .await;
         assert_eq!(locked.status(), StatusCode::CONFLICT);
+
+        // A correction from the page: its assessor is offered the form, the
+        // reviewer is not; a reason is required; the correction is a new
+        // draft with the answers, saying what it corrects.
+        let (_, html) = page(&app, &umed, &to).await;
+        assert!(html.contains("id=\"assessment-amend\""));
+        assert!(html.contains("<label for=\"amend-reason\""));
+        let (_, html) = page(&app, &reviewer, &to).await;
+        assert!(!html.contains("id=\"assessment-amend\""));
+        let amend = |reason: &'static str| {
+            let (client, id, to) = (umed.clone(), id.clone(), to.clone());
+            let app = &app;
+            async move {
+                client
+                    .post(app.url("/api/amend_assessment"))
+                    .header(ACCEPT, "text/html,application/xhtml+xml")
+                    .header(REFERER, app.url(&to))
+                    .form(&[("id", id.as_str()), ("amendment[reason]", reason)])
+                    .send()
+                    .await
+                    .unwrap()
+            }
+        };
+        let refused = amend("   ").await;
+        assert_eq!(refused.headers()[LOCATION].to_str().unwrap(), to, "back to the page");
+        let (_, html) = page(&app, &umed, &to).await;
+        assert!(html.contains("id=\"amend-reason-error\""), "says why");
+        let corrected = amend("Рейтинги ошибочно перепутаны").await;
+        let new = corrected.headers()[LOCATION].to_str().unwrap().to_owned();
+        assert!(new.starts_with("/assessments/") && new != to, "{new}");
+        let (status, html) = page(&app, &umed, &new).await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains("<leptos-island"), "a draft to fill in");
+        assert!(html.contains("Рейтинги ошибочно перепутаны"), "the reason shown");
+        assert!(html.contains(&format!("href=\"{to}\"")), "links to what it corrects");
         app.stop().await;
     })
     .await;

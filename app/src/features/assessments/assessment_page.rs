@@ -3,6 +3,7 @@
 //! in a draft here (the fill island); everyone else who may read it, and
 //! everyone once it is submitted, sees it as recorded.
 
+use super::amend_form::AmendForm;
 use super::fill::{FillForm, FillIsland, fill_messages};
 use super::read_assessment;
 use super::read_only::{RecordedAssessment, Words};
@@ -11,7 +12,7 @@ use crate::error::AppError;
 use crate::features::subjects::texts::assessment_status_label;
 use crate::i18n::{t, use_i18n};
 use crate::model::AssessmentForm;
-use domain::Permission;
+use domain::{AssessmentStatus, Permission};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -20,13 +21,16 @@ pub fn AssessmentPage() -> impl IntoView {
     view! {
         <Protected
             permission=Permission::ReadAssessments
-            children=move |_| view! { <AssessmentLoader /> }.into_any()
+            children=move |user| {
+                let assesses = user.roles.allows(Permission::Assess);
+                view! { <AssessmentLoader assesses /> }.into_any()
+            }
         />
     }
 }
 
 #[component]
-fn AssessmentLoader() -> impl IntoView {
+fn AssessmentLoader(assesses: bool) -> impl IntoView {
     let params = use_params_map();
     let id = move || params.read().get("id").unwrap_or_default();
     let data = Resource::new(id, read_assessment);
@@ -35,7 +39,7 @@ fn AssessmentLoader() -> impl IntoView {
             {move || {
                 data.get()
                     .map(|result| match result {
-                        Ok(form) => view! { <AssessmentSections form /> }.into_any(),
+                        Ok(form) => view! { <AssessmentSections form assesses /> }.into_any(),
                         Err(AppError::NotFound) => view! { <NotFound /> }.into_any(),
                         Err(e) => view! { <ErrorMessage error=Some(e) /> }.into_any(),
                     })
@@ -45,7 +49,7 @@ fn AssessmentLoader() -> impl IntoView {
 }
 
 #[component]
-fn AssessmentSections(form: AssessmentForm) -> impl IntoView {
+fn AssessmentSections(form: AssessmentForm, assesses: bool) -> impl IntoView {
     let subject = form.assessment.subject.to_string();
     let words = Words {
         locale: form.assessment.locale,
@@ -70,11 +74,16 @@ fn AssessmentSections(form: AssessmentForm) -> impl IntoView {
     } else {
         view! { <RecordedAssessment form=form.clone() words=words.clone() /> }.into_any()
     };
+    // A submitted assessment is corrected by an amendment (any assessor
+    // of its facility; the server says so too).
+    let amend = (assesses && form.assessment.status == AssessmentStatus::Submitted)
+        .then(|| view! { <AmendForm id=form.assessment.id.to_string() /> }.into_any());
     vec![
         view! { <p><a href=format!("/subjects/{subject}")>{t("assessment-back")}</a></p> }
             .into_any(),
         view! { <Stamp form words /> }.into_any(),
         body,
+        amend.unwrap_or_else(|| ().into_any()),
     ]
 }
 
@@ -110,6 +119,19 @@ fn Stamp(form: AssessmentForm, words: Words) -> impl IntoView {
                 <dd>{submitted}</dd>
                 <dt>{t("field-assessment-status")}</dt>
                 <dd data-status=a.status.code()>{t(assessment_status_label(a.status))}</dd>
+                {a
+                    .amends
+                    .clone()
+                    .map(|original| {
+                        view! {
+                            <dt>{t("assessment-amends")}</dt>
+                            <dd>
+                                <a href=format!("/assessments/{original}")>{t("assessment-amends-link")}</a>
+                                ": "
+                                {a.amendment_reason.clone().unwrap_or_default()}
+                            </dd>
+                        }
+                    })}
             </dl>
             <p class="hint screen-only">{t("assessment-print-hint")}</p>
         </section>

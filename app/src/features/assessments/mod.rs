@@ -5,6 +5,7 @@
 //! Each server function calls the same service as the public API's
 //! handler (`/api/v1/assessments…`); these are internal to the pages.
 
+mod amend_form;
 mod assessment_page;
 pub mod fill;
 mod read_only;
@@ -15,7 +16,8 @@ pub use start_form::StartAssessmentForm;
 
 use crate::error::AppError;
 use crate::model::{
-    AssessmentForm, NewAssessment, SavedAnswers, StartedAssessment, SubmittedAssessment,
+    AmendAssessment as Amendment, AssessmentForm, NewAssessment, SavedAnswers, StartedAssessment,
+    SubmittedAssessment,
 };
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
@@ -113,4 +115,25 @@ fn translated<T>(
         }
         other => other,
     })
+}
+
+/// Starts a correction of a submitted assessment; a plain form goes on to
+/// the correction's page.
+#[server(endpoint = "amend_assessment", prefix = "/api")]
+pub async fn amend_assessment(
+    id: String,
+    amendment: Amendment,
+) -> Result<StartedAssessment, AppError> {
+    use crate::request::*;
+    respond(
+        async {
+            let (services, ctx) = request()?;
+            let started = services
+                .amend_assessment(&ctx.actor()?, &id, &amendment.reason)
+                .await?;
+            crate::features::auth::redirect_plain_form(&format!("/assessments/{}", started.id));
+            Ok(started)
+        }
+        .await,
+    )
 }
