@@ -36,3 +36,6 @@ field-amendment-reason = Reason for the correction
 assessment-amend-submit = Start the correction
 assessment-amends = Corrects
 assessment-amends-link = the earlier assessment
+subjects-due-title = Due for reassessment
+subjects-due-hint = Subjects in custody of your facilities, by the reassessment interval of the instrument they were last assessed with; overdue ones are marked.
+subjects-due-none = No subject is due for reassessment.

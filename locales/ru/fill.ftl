@@ -36,3 +36,6 @@ field-amendment-reason = Причина исправления
 assessment-amend-submit = Начать исправление
 assessment-amends = Исправляет
 assessment-amends-link = прежнюю оценку
+subjects-due-title = Повторная оценка
+subjects-due-hint = Лица под стражей в ваших учреждениях — по сроку повторной оценки инструмента, которым их оценивали в последний раз; просроченные отмечены.
+subjects-due-none = Повторная оценка никому не требуется.

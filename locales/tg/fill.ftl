@@ -36,3 +36,6 @@ field-amendment-reason = Сабаби ислоҳ
 assessment-amend-submit = Ислоҳро оғоз кардан
 assessment-amends = Ислоҳ мекунад
 assessment-amends-link = арзёбии пешинаро
+subjects-due-title = Арзёбии такрорӣ
+subjects-due-hint = Шахсони дар ҳабс дар муассисаҳои шумо — аз рӯи мӯҳлати арзёбии такрории асбобе, ки бо он бори охир арзёбӣ шудаанд; мӯҳлатгузаштаҳо қайд шудаанд.
+subjects-due-none = Ба ҳеҷ кас арзёбии такрорӣ лозим нест.

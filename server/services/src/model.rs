@@ -20,9 +20,9 @@ use utoipa::ToSchema;
 mod assessments;
 mod subjects;
 pub use assessments::{
-    AmendAssessment, AssessmentForm, AssessmentSummary, AssessmentView, JudgementView,
-    NewAssessment, OutcomeView, SaveAnswers, SavedAnswers, ScoreView, StartedAssessment,
-    SubmitAssessment, SubmittedAssessment,
+    AmendAssessment, AssessmentForm, AssessmentSummary, AssessmentView, DueReassessment,
+    JudgementView, NewAssessment, OutcomeView, SaveAnswers, SavedAnswers, ScoreView,
+    StartedAssessment, SubmitAssessment, SubmittedAssessment,
 };
 pub use subjects::{
     Facility, FacilityNames, NewFacility, NewSubject, SubjectChange, SubjectTransfer, SubjectView,

@@ -223,7 +223,11 @@ async fn an_assessor_starts_fills_and_submits_an_assessment_from_the_pages() {
             }
         };
         let refused = amend("   ").await;
-        assert_eq!(refused.headers()[LOCATION].to_str().unwrap(), to, "back to the page");
+        assert_eq!(
+            refused.headers()[LOCATION].to_str().unwrap(),
+            to,
+            "back to the page"
+        );
         let (_, html) = page(&app, &umed, &to).await;
         assert!(html.contains("id=\"amend-reason-error\""), "says why");
         let corrected = amend("Рейтинги ошибочно перепутаны").await;
@@ -232,8 +236,117 @@ async fn an_assessor_starts_fills_and_submits_an_assessment_from_the_pages() {
         let (status, html) = page(&app, &umed, &new).await;
         assert_eq!(status, StatusCode::OK);
         assert!(html.contains("<leptos-island"), "a draft to fill in");
-        assert!(html.contains("Рейтинги ошибочно перепутаны"), "the reason shown");
-        assert!(html.contains(&format!("href=\"{to}\"")), "links to what it corrects");
+        assert!(
+            html.contains("Рейтинги ошибочно перепутаны"),
+            "the reason shown"
+        );
+        assert!(
+            html.contains(&format!("href=\"{to}\"")),
+            "links to what it corrects"
+        );
+        app.stop().await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn subjects_due_for_reassessment_are_listed_by_facility_and_the_overdue_marked() {
+    on_each_engine(|db| async move {
+        let app = TestApp::spawn(&db).await;
+        let admin = app.api_user("chief", &[Role::Administrator]).await;
+        app.facility(&admin, "FAC1").await;
+        app.facility(&admin, "FAC2").await;
+        let umed = app.signed_in_as("umed", &[Role::Assessor]).await;
+        let zarina = app.signed_in_as("zarina", &[Role::Assessor]).await;
+        for (who, facility) in [("umed", "FAC1"), ("zarina", "FAC2")] {
+            let r = app.put_user_facilities(&admin, who, &[facility]).await;
+            assert_eq!(r.status(), StatusCode::OK);
+        }
+        let token = token_for(&app.services, "umed").await;
+        // The Intake screen as a new instrument reassessed every 30 days,
+        // published (as review would).
+        let mut definition: Value =
+            serde_json::from_str(&tests::api::intake_as("MONTHLY")).unwrap();
+        definition["meta"]["reassessment_interval_days"] = json!(30);
+        let methodologist = app.api_user("author", &[Role::Methodologist]).await;
+        let (status, body) = app
+            .send_json(
+                reqwest::Method::POST,
+                &methodologist,
+                "/api/v1/instruments/MONTHLY/versions",
+                &definition,
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{body}");
+        sqlx::query("UPDATE instrument_versions SET status = $1")
+            .bind("published")
+            .execute(&app.services.db.pool)
+            .await
+            .unwrap();
+
+        // Two subjects assessed with it: one 40 days ago, one today.
+        for code in ["S-OLD", "S-NEW"] {
+            let created = app
+                .post_subject(&token, &subject_body(code, "Раҳимова Зебо", "FAC1"))
+                .await;
+            assert_eq!(created.status(), StatusCode::CREATED);
+            let (status, started) = app
+                .send_json(
+                    reqwest::Method::POST,
+                    &token,
+                    "/api/v1/assessments",
+                    &json!({"subject": code, "instrument": "MONTHLY"}),
+                )
+                .await;
+            assert_eq!(status, StatusCode::CREATED, "{started}");
+            let id = started["id"].as_str().unwrap().to_owned();
+            let (status, saved) = app
+                .send_json(
+                    reqwest::Method::PUT,
+                    &token,
+                    &format!("/api/v1/assessments/{id}/answers"),
+                    &json!({"revision": 1, "answers": female_case()}),
+                )
+                .await;
+            assert_eq!(status, StatusCode::OK, "{saved}");
+            let (status, submitted) = app
+                .send_json(
+                    reqwest::Method::POST,
+                    &token,
+                    &format!("/api/v1/assessments/{id}/submit"),
+                    &json!({"revision": 2}),
+                )
+                .await;
+            assert_eq!(status, StatusCode::OK, "{submitted}");
+            if code == "S-OLD" {
+                let long_ago = (chrono::Utc::now() - chrono::Duration::days(40))
+                    .format("%Y-%m-%dT%H:%M:%S%.6fZ")
+                    .to_string();
+                sqlx::query("UPDATE assessments SET submitted_at = $1 WHERE id = $2")
+                    .bind(long_ago)
+                    .bind(id)
+                    .execute(&app.services.db.pool)
+                    .await
+                    .unwrap();
+            }
+        }
+
+        let (status, html) = page(&app, &umed, "/subjects").await;
+        assert_eq!(status, StatusCode::OK);
+        let due = html
+            .split("id=\"reassessments-due\"")
+            .nth(1)
+            .expect("the list of reassessments due");
+        let old = due.find("S-OLD").expect("the overdue subject");
+        let new = due.find("S-NEW").expect("the subject due later");
+        assert!(old < new, "the soonest first");
+        assert_eq!(due.matches("data-overdue=\"true\"").count(), 1, "{due}");
+        // The subject's own page says so too.
+        let (_, html) = page(&app, &umed, "/subjects/S-OLD").await;
+        assert!(html.contains("class=\"badge overdue\""), "{html}");
+        // Another facility's assessor sees none of them.
+        let (_, html) = page(&app, &zarina, "/subjects").await;
+        assert!(!html.contains("S-OLD") && !html.contains("S-NEW"));
         app.stop().await;
     })
     .await;

@@ -9,6 +9,7 @@
 mod create_subject;
 mod get_subject;
 mod new_subject_page;
+mod reassessments_due;
 mod search_subjects;
 mod subject_assessments;
 mod subject_facilities;
@@ -22,6 +23,7 @@ mod update_subject;
 pub use create_subject::{CreateSubject, create_subject};
 pub use get_subject::{GetSubject, get_subject};
 pub use new_subject_page::NewSubjectPage;
+pub use reassessments_due::{ReassessmentsDue, reassessments_due};
 pub use search_subjects::{SearchSubjects, search_subjects};
 pub use subject_assessments::{SubjectAssessments, subject_assessments};
 pub use subject_facilities::{SubjectFacilities, subject_facilities};

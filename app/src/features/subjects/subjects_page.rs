@@ -9,7 +9,7 @@ use super::{SearchSubjects, TransferSubject, search_subjects};
 use crate::components::{ErrorMessage, FormState, Protected};
 use crate::features::facilities::list_facilities;
 use crate::i18n::{t, use_i18n};
-use crate::model::{Facility, SubjectView};
+use crate::model::{DueReassessment, Facility, SubjectView};
 use domain::Permission;
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
@@ -96,6 +96,80 @@ fn SubjectsSearch() -> impl IntoView {
                 }}
             </Suspense>
         </section>
+        <DueList />
+    }
+}
+
+/// Subjects due for reassessment in the user's facilities, by facility,
+/// the overdue ones marked.
+#[component]
+fn DueList() -> impl IntoView {
+    let due = Resource::new(|| (), |_| super::reassessments_due());
+    view! {
+        <section class="card" id="reassessments-due">
+            <h2>{t("subjects-due-title")}</h2>
+            <p class="hint">{t("subjects-due-hint")}</p>
+            <Suspense fallback=|| view! { <p class="loading">{t("loading")}</p> }>
+                {move || {
+                    due.get()
+                        .map(|result| match result {
+                            Ok(list) if list.is_empty() => {
+                                view! { <p>{t("subjects-due-none")}</p> }.into_any()
+                            }
+                            Ok(list) => view! { <DueRows list /> }.into_any(),
+                            Err(e) => view! { <ErrorMessage error=Some(e) /> }.into_any(),
+                        })
+                }}
+            </Suspense>
+        </section>
+    }
+}
+
+#[component]
+fn DueRows(list: Vec<DueReassessment>) -> impl IntoView {
+    let locale = use_i18n().locale.get_untracked();
+    view! {
+        <div class="table-wrap">
+            <table>
+                <thead>
+                    <tr>
+                        <th scope="col">{t("field-facility")}</th>
+                        <th scope="col">{t("field-subject-code")}</th>
+                        <th scope="col">{t("field-instrument")}</th>
+                        <th scope="col">{t("field-submitted")}</th>
+                        <th scope="col">{t("field-reassess-by")}</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {list
+                        .into_iter()
+                        .map(|d| {
+                            let overdue = d.overdue;
+                            view! {
+                                <tr class:overdue=overdue data-overdue=overdue.to_string()>
+                                    <td>{d.facility.to_string()}</td>
+                                    <td>
+                                        <a href=format!("/subjects/{}", d.subject)>{d.subject.to_string()}</a>
+                                    </td>
+                                    <td>{d.instrument.to_string()}</td>
+                                    <td>{locale.format_timestamp(&d.submitted_at)}</td>
+                                    <td>
+                                        {locale.format_date(&d.reassess_by)}
+                                        {overdue
+                                            .then(|| {
+                                                view! {
+                                                    " "
+                                                    <strong class="badge overdue">{t("subject-overdue")}</strong>
+                                                }
+                                            })}
+                                    </td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
     }
 }
 

@@ -7,9 +7,9 @@
 //! never a name or an answer.
 
 use super::stored_outcome;
-use crate::model::AssessmentSummary;
+use crate::model::{AssessmentSummary, DueReassessment};
 use crate::store::assessments::{self, AssessmentRecord};
-use crate::store::{audit, subjects};
+use crate::store::{audit, facilities, subjects};
 use crate::{Actor, ServiceError, ServiceResult, Services};
 use domain::definition::Level;
 use domain::{AssessmentStatus, AuditAction, AuditTarget, Day, Permission, SubjectCode};
@@ -119,6 +119,87 @@ impl Services {
         .await?;
         tx.commit().await?;
         Ok(list)
+    }
+}
+
+impl Services {
+    /// The subjects in custody of the actor's facilities (every facility
+    /// for an administrator) due for reassessment with an instrument whose
+    /// version sets an interval: by facility, the soonest first. Audited as
+    /// a read of assessments (the count, no names).
+    #[tracing::instrument(skip_all)]
+    pub async fn reassessments_due(&self, actor: &Actor) -> ServiceResult<Vec<DueReassessment>> {
+        actor.authorize(Permission::WorkWithSubjects)?;
+        actor.authorize(Permission::ReadAssessments)?;
+        let scope = crate::subjects::scope(actor)?;
+        let mut tx = self.db.begin().await?;
+        let records = assessments::submitted_in(&mut tx, scope).await?;
+        let codes: std::collections::HashMap<_, _> = facilities::list(&mut tx)
+            .await?
+            .into_iter()
+            .map(|f| (f.id, f.code))
+            .collect();
+        // The newest of each subject and instrument (they come oldest first).
+        let mut newest = std::collections::BTreeMap::new();
+        for record in records {
+            newest.insert(
+                (record.subject.to_string(), record.instrument.to_string()),
+                record,
+            );
+        }
+        let today = crate::subjects::today()?.to_string();
+        let mut due = Vec::new();
+        for record in newest.into_values() {
+            let interval = self
+                .rules_of(&mut tx, &record)
+                .await?
+                .definition
+                .meta
+                .reassessment_interval_days;
+            let (Some(days), Some(at), Some(facility)) = (
+                interval,
+                record.submitted_at.clone(),
+                codes.get(&record.facility_id).cloned(),
+            ) else {
+                continue;
+            };
+            let Some(by) = reassess_by(&at, days) else {
+                continue;
+            };
+            due.push(DueReassessment {
+                subject: record.subject,
+                facility,
+                instrument: record.instrument,
+                submitted_at: at,
+                overdue: by < today,
+                reassess_by: by,
+            });
+        }
+        due.sort_by(|a, b| {
+            (
+                a.facility.to_string(),
+                &a.reassess_by,
+                a.subject.to_string(),
+            )
+                .cmp(&(
+                    b.facility.to_string(),
+                    &b.reassess_by,
+                    b.subject.to_string(),
+                ))
+        });
+        audit::append(
+            &mut tx,
+            audit::NewEvent {
+                actor: &actor.audit(),
+                action: AuditAction::AssessmentsListed,
+                target: AuditTarget::Subject,
+                target_id: None,
+                details: json!({ "reassessments_due": due.len() }),
+            },
+        )
+        .await?;
+        tx.commit().await?;
+        Ok(due)
     }
 }
 

@@ -227,3 +227,17 @@ pub struct AssessmentForm {
     pub age: Option<u32>,
     pub editable: bool,
 }
+
+/// A subject in custody to be reassessed with an instrument: the newest
+/// submitted assessment and the day its version's interval runs out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DueReassessment {
+    pub subject: SubjectCode,
+    pub facility: domain::FacilityCode,
+    pub instrument: InstrumentCode,
+    /// ISO 8601, UTC.
+    pub submitted_at: String,
+    /// `yyyy-mm-dd`.
+    pub reassess_by: String,
+    pub overdue: bool,
+}

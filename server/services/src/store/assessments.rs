@@ -146,6 +146,27 @@ pub async fn of_subject(
     Ok(rows.iter().map(from_row).collect::<Result<_, _>>()?)
 }
 
+/// Every submitted assessment of subjects in custody within `scope`,
+/// oldest first.
+pub async fn submitted_in(
+    conn: &mut Conn,
+    scope: super::subjects::Scope,
+) -> Result<Vec<AssessmentRecord>, StoreError> {
+    let (filter, user) = super::subjects::scope_sql(scope, 3);
+    let sql = format!(
+        "{SELECT} WHERE a.status = $1 AND s.status = $2 AND {filter} \
+         ORDER BY a.submitted_at, a.id"
+    );
+    let mut query = sqlx::query(&sql)
+        .bind(AssessmentStatus::Submitted.code())
+        .bind(domain::SubjectStatus::InCustody.code());
+    if let Some(user) = user {
+        query = query.bind(user);
+    }
+    let rows = query.fetch_all(&mut *conn).await?;
+    Ok(rows.iter().map(from_row).collect::<Result<_, _>>()?)
+}
+
 /// The subject's draft of this version, if any.
 pub async fn draft_of(
     conn: &mut Conn,

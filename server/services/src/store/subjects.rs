@@ -106,7 +106,7 @@ pub async fn insert(conn: &mut Conn, new: NewSubject<'_>) -> Result<SubjectId, S
 }
 
 /// `scope`'s condition on the subject `s`, its values bound from `$first`.
-fn scope_sql(scope: Scope, first: usize) -> (String, Option<i64>) {
+pub(crate) fn scope_sql(scope: Scope, first: usize) -> (String, Option<i64>) {
     match scope {
         Scope::All => ("1 = 1".to_owned(), None),
         Scope::WorksAt(user) => (
