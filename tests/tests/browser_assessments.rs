@@ -355,13 +355,24 @@ async fn a_draft_saved_elsewhere_meanwhile_asks_which_answers_to_keep() {
             serde_json::json!({"revision": revision, "answers": {"items": {item: {"value": 2}}}})
         };
 
+        // On a phone this time.
         let browser = Browser::launch().await;
         let c = &browser.client;
+        c.set_window_size(390, 844).await.unwrap();
         browser.sign_in(&app.base, "umed", &password).await;
         c.goto(&app.url(&format!("/assessments/{id}"))).await.unwrap();
         browser.wait_for_hydration().await;
+        let fits = c
+            .execute(
+                "return document.documentElement.scrollWidth <= window.innerWidth;",
+                vec![],
+            )
+            .await
+            .unwrap();
+        assert_eq!(fits, Value::Bool(true), "the form fits a phone");
         choose(&browser, "self_harm", "0").await;
         wait_until_saved(&browser).await;
+        browser.screenshot("assessment-fill-phone").await;
 
         // Another device saves (revision 2 → 3); this tablet's next save
         // is refused and the choice shown.
