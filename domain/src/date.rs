@@ -74,6 +74,20 @@ impl Day {
     pub fn of_timestamp(iso: &str) -> Result<Day, DayError> {
         Day::parse(iso.get(..10).ok_or(DayError)?)
     }
+
+    /// Days since 1970-01-01 (negative before): the distance between two
+    /// days is the difference of their numbers. Howard Hinnant's
+    /// `days_from_civil`.
+    pub fn number(self) -> i64 {
+        let Ymd { year, month, day } = self.0;
+        let y = i64::from(year) - i64::from(month <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let m = i64::from(month);
+        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + i64::from(day) - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
 }
 
 impl fmt::Display for Day {
@@ -106,6 +120,16 @@ impl From<Day> for String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn day_numbers_count_days_from_1970() {
+        let n = |s: &str| Day::parse(s).unwrap().number();
+        assert_eq!(n("1970-01-01"), 0);
+        assert_eq!(n("1969-12-31"), -1);
+        assert_eq!(n("2000-03-01") - n("2000-02-28"), 2);
+        assert_eq!(n("1900-03-01") - n("1900-02-28"), 1);
+        assert_eq!(n("2026-12-03"), 20_790);
+    }
 
     #[test]
     fn only_real_days_in_the_exact_form_parse() {
