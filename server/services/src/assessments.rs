@@ -28,8 +28,8 @@ use crate::store::{StoreError, Unique, audit, facilities, instruments};
 use crate::{Actor, ServiceError, ServiceResult, Services};
 use domain::definition::{Completeness, Definition, Outcome, Subject};
 use domain::{
-    AssessmentId, AssessmentStatus, AuditAction, AuditTarget, Day, InstrumentCode, Permission,
-    SubjectCode, SubjectStatus, VersionId, VersionStatus,
+    AssessmentId, AssessmentStatus, AuditAction, AuditTarget, Day, InstrumentCode, Locale,
+    Permission, SubjectCode, SubjectStatus, VersionId, VersionStatus,
 };
 use serde_json::{Value, json};
 use std::collections::HashMap;
@@ -379,6 +379,39 @@ impl Services {
             revision,
             outcome: OutcomeView::from(&checked.outcome),
         })
+    }
+
+    /// Changes the language of a draft's items while nothing is answered
+    /// (`Conflict` after the first answer, so no answer is ever dropped
+    /// here); the language must be one of the version's.
+    #[tracing::instrument(skip_all)]
+    pub async fn change_items_locale(
+        &self,
+        actor: &Actor,
+        id: &str,
+        revision: i64,
+        locale: Locale,
+    ) -> ServiceResult<SavedAnswers> {
+        let parsed = parse_id(id)?;
+        let (record, rules) = self.own_draft(actor, &parsed, revision).await?;
+        let meta = &rules.definition.meta;
+        if locale != meta.source_locale && !meta.required_locales.contains(&locale) {
+            return Err(ServiceError::Invalid {
+                field: "locale",
+                message_id: "error-locale-not-offered",
+            });
+        }
+        let answered: domain::definition::Answers = serde_json::from_str(&record.answers)
+            .map_err(|e| ServiceError::Internal(format!("stored answers: {e}")))?;
+        if !answered.items.is_empty() || !answered.judgements.is_empty() {
+            return Err(ServiceError::Conflict("error-locale-locked"));
+        }
+        let save = SaveAnswers {
+            revision,
+            answers: json!({}),
+            locale: Some(locale),
+        };
+        self.save_answers(actor, id, save).await
     }
 
     /// Submits a draft: its saved answers are checked as complete, scored

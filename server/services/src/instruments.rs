@@ -32,8 +32,12 @@ pub(crate) fn view(record: VersionRecord) -> ServiceResult<VersionView> {
 }
 
 /// Whether this actor may see this version at all.
+/// Everyone who views instruments sees the versions assessments are made
+/// with (published, and superseded ones that earlier assessments stay
+/// pinned to); drafts and versions in review only those who work on them.
 fn visible(actor: &Actor, status: VersionStatus) -> bool {
-    status == VersionStatus::Published || actor.sees_unpublished()
+    matches!(status, VersionStatus::Published | VersionStatus::Superseded)
+        || actor.sees_unpublished()
 }
 
 impl Services {

@@ -103,6 +103,7 @@ fn parts() -> (Router<Services>, utoipa::openapi::OpenApi) {
         .routes(routes!(subjects::search_subjects, subjects::create_subject))
         .routes(routes!(subjects::get_subject, subjects::update_subject))
         .routes(routes!(subjects::transfer_subject))
+        .routes(routes!(subjects::subject_assessments))
         .routes(routes!(assessments::start_assessment))
         .routes(routes!(assessments::get_assessment))
         .routes(routes!(assessments::save_answers))

@@ -12,7 +12,9 @@ use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use domain::Permission;
 use services::Services;
-use services::model::{ApiError, NewSubject, SubjectChange, SubjectTransfer, SubjectView};
+use services::model::{
+    ApiError, AssessmentSummary, NewSubject, SubjectChange, SubjectTransfer, SubjectView,
+};
 
 /// Records a subject, in custody, at a facility (an assessor's own).
 #[utoipa::path(
@@ -102,6 +104,30 @@ pub async fn get_subject(
     Path(code): Path<String>,
 ) -> Result<Json<SubjectView>, ApiFailure> {
     Ok(Json(services.get_subject(&actor, &code).await?))
+}
+
+/// A subject's assessments, newest first: status, version, dates, the
+/// total's band, when a reassessment falls due and (once submitted) every
+/// score as the server computed it; no answers. Audited as a read.
+#[utoipa::path(
+    get,
+    path = "/api/v1/subjects/{code}/assessments",
+    tag = "subjects",
+    params(("code" = String, Path, description = "The subject's code")),
+    responses(
+        (status = 200, description = "The subject's assessments", body = Vec<AssessmentSummary>),
+        (status = 401, description = "No token, or not a valid one", body = ApiError),
+        (status = 403, description = "Only the users of facilities read assessments", body = ApiError),
+        (status = 404, description = "No such subject, or one of a facility the caller does not work at", body = ApiError),
+    ),
+    security(("bearer" = []))
+)]
+pub async fn subject_assessments(
+    State(services): State<Services>,
+    Caller(actor): Caller,
+    Path(code): Path<String>,
+) -> Result<Json<Vec<AssessmentSummary>>, ApiFailure> {
+    Ok(Json(services.subject_assessments(&actor, &code).await?))
 }
 
 /// Changes a subject's record — name, gender, date of birth, language,

@@ -7,7 +7,7 @@
 //! never a name or an answer.
 
 use super::stored_outcome;
-use crate::model::{AssessmentSummary, DueReassessment};
+use crate::model::{AssessmentSummary, DueReassessment, OutcomeView};
 use crate::store::assessments::{self, AssessmentRecord};
 use crate::store::{audit, facilities, subjects};
 use crate::{Actor, ServiceError, ServiceResult, Services};
@@ -17,8 +17,7 @@ use serde_json::json;
 
 /// The band of the instrument's total score, if it has one and it is
 /// complete: the score keyed `total`, else the first ending in `_total`.
-fn total_band(record: &AssessmentRecord) -> ServiceResult<Option<Level>> {
-    let outcome = stored_outcome(record)?;
+fn total_band(outcome: &OutcomeView) -> Option<Level> {
     let exact = outcome.scores.get("total");
     let score = exact.or_else(|| {
         outcome
@@ -27,11 +26,17 @@ fn total_band(record: &AssessmentRecord) -> ServiceResult<Option<Level>> {
             .find(|(key, _)| key.ends_with("_total"))
             .map(|(_, s)| s)
     });
-    Ok(score.and_then(|s| s.band))
+    score.and_then(|s| s.band)
 }
 
 fn summary(record: AssessmentRecord) -> ServiceResult<AssessmentSummary> {
-    let total_band = total_band(&record)?;
+    let outcome = stored_outcome(&record)?;
+    let total_band = total_band(&outcome);
+    let scores = if record.status == AssessmentStatus::Submitted {
+        outcome.scores
+    } else {
+        Default::default()
+    };
     Ok(AssessmentSummary {
         id: record.id,
         instrument: record.instrument,
@@ -45,6 +50,7 @@ fn summary(record: AssessmentRecord) -> ServiceResult<AssessmentSummary> {
         total_band,
         reassess_by: None,
         overdue: false,
+        scores,
     })
 }
 

@@ -214,6 +214,11 @@ pub struct AssessmentSummary {
     /// Whether `reassess_by` has passed.
     #[serde(default)]
     pub overdue: bool,
+    /// The scores of a submitted assessment (by score key), as the server
+    /// computed them; empty for a draft or a superseded one. A subject's
+    /// trend over time is drawn from these.
+    #[serde(default)]
+    pub scores: BTreeMap<String, ScoreView>,
 }
 
 /// What the assessment page shows: the assessment, its version's
