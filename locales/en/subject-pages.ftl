@@ -55,6 +55,11 @@ subject-transferred-away = The subject was transferred to a facility you do not 
 
 subject-assessments = Assessments
 subject-assessments-none = No assessments yet.
+subject-trend = Scores over time
+subject-trend-hint = Each submitted assessment (a correction in place of what it corrects), the oldest on the left, on the colours of the score's bands; a hollow point is a score left incomplete.
+subject-trend-score = Score
+subject-trend-over-time = Over time
+subject-trend-latest = Latest
 field-instrument = Instrument
 field-version = Version
 field-assessment-status = Status

@@ -55,6 +55,11 @@ subject-transferred-away = Осуждённый переведён в учреж
 
 subject-assessments = Оценки
 subject-assessments-none = Оценок пока нет.
+subject-trend = Динамика баллов
+subject-trend-hint = Каждая отправленная оценка (исправление — вместо исправленной), самая ранняя слева, на фоне цветов уровней шкалы; полая точка — неполный балл.
+subject-trend-score = Шкала
+subject-trend-over-time = Во времени
+subject-trend-latest = Последний
 field-instrument = Инструмент
 field-version = Версия
 field-assessment-status = Статус

@@ -55,6 +55,11 @@ subject-transferred-away = Маҳкумшуда ба муассисае инти
 
 subject-assessments = Арзёбиҳо
 subject-assessments-none = Ҳоло арзёбӣ нест.
+subject-trend = Тағйири холҳо бо мурури вақт
+subject-trend-hint = Ҳар арзёбии фиристодашуда (ислоҳ ба ҷои арзёбии ислоҳшуда), аввалинаш дар тарафи чап, дар заминаи рангҳои сатҳҳои хол; нуқтаи холӣ — холи нопурра.
+subject-trend-score = Хол
+subject-trend-over-time = Бо мурури вақт
+subject-trend-latest = Охирин
 field-instrument = Асбоб
 field-version = Версия
 field-assessment-status = Вазъ

@@ -7,6 +7,7 @@
 //! search is a post, not a `?q=` link) nor in the audit log.
 
 mod create_subject;
+mod due_date;
 mod get_subject;
 mod new_subject_page;
 mod reassessments_due;
@@ -18,6 +19,7 @@ mod subject_page;
 mod subjects_page;
 pub(crate) mod texts;
 mod transfer_subject;
+mod trend;
 mod update_subject;
 
 pub use create_subject::{CreateSubject, create_subject};

@@ -2,19 +2,23 @@
 //! transfer them, and their assessment history. Another facility's subject
 //! is "not found", exactly as a code nobody has.
 
+use super::due_date::DueDate;
 use super::subject_forms::{EditSubjectForm, TransferForm};
 use super::texts::{assessment_status_label, band_label, facility_text, gender_label, status_text};
+use super::trend::{SubjectTrend, trends};
 use super::{UpdateSubject, get_subject, subject_assessments};
 use crate::components::{ErrorMessage, FormState, Protected};
 use crate::features::assessments::StartAssessmentForm;
 use crate::features::facilities::list_facilities;
-use crate::features::instruments::list_instruments;
+use crate::features::instruments::{get_version, list_instruments};
 use crate::i18n::{t, tr, use_i18n};
 use crate::model::{AssessmentSummary, Facility, InstrumentSummary, SubjectView};
-use domain::{Permission, SubjectStatus};
+use domain::definition::Definition;
+use domain::{AssessmentStatus, Permission, SubjectStatus};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::use_params_map;
+use std::collections::BTreeMap;
 
 #[component]
 pub fn SubjectPage() -> impl IntoView {
@@ -38,6 +42,7 @@ type SubjectData = (
     Vec<Facility>,
     Vec<AssessmentSummary>,
     Vec<InstrumentSummary>,
+    BTreeMap<String, Definition>,
 );
 
 async fn load(code: String, assesses: bool) -> Result<SubjectData, crate::error::AppError> {
@@ -49,7 +54,35 @@ async fn load(code: String, assesses: bool) -> Result<SubjectData, crate::error:
     } else {
         Vec::new()
     };
-    Ok((subject, facilities, history, instruments))
+    let definitions = trend_definitions(&history).await;
+    Ok((subject, facilities, history, instruments, definitions))
+}
+
+/// For the trend: each instrument's definition at the version of the
+/// subject's newest submitted assessment with it (the history is newest
+/// first), whose scores and labels the chart uses.
+/// An instrument whose version cannot be read is left out of the trend
+/// (the history still lists its assessments).
+async fn trend_definitions(history: &[AssessmentSummary]) -> BTreeMap<String, Definition> {
+    let mut wanted: BTreeMap<String, (domain::InstrumentCode, i64)> = BTreeMap::new();
+    for a in history
+        .iter()
+        .filter(|a| a.status == AssessmentStatus::Submitted)
+    {
+        wanted
+            .entry(a.instrument.to_string())
+            .or_insert_with(|| (a.instrument.clone(), a.version));
+    }
+    let mut definitions = BTreeMap::new();
+    for (key, (code, number)) in wanted {
+        let Ok(version) = get_version(code, number).await else {
+            continue;
+        };
+        if let Ok(definition) = Definition::from_json(version.definition.get()) {
+            definitions.insert(key, definition);
+        }
+    }
+    definitions
 }
 
 #[component]
@@ -63,8 +96,8 @@ fn SubjectLoader(assesses: bool) -> impl IntoView {
             {move || {
                 data.get()
                     .map(|result| match result {
-                        Ok((subject, all, history, instruments)) => {
-                            view! { <SubjectSections subject all history instruments /> }
+                        Ok((subject, all, history, instruments, definitions)) => {
+                            view! { <SubjectSections subject all history instruments definitions /> }
                                 .into_any()
                         }
                         Err(error) => view! { <SubjectError error /> }.into_any(),
@@ -89,7 +122,10 @@ fn SubjectSections(
     all: Vec<Facility>,
     history: Vec<AssessmentSummary>,
     instruments: Vec<InstrumentSummary>,
+    definitions: BTreeMap<String, Definition>,
 ) -> impl IntoView {
+    let locale = use_i18n().locale.get_untracked();
+    let trends = trends(&history, &definitions, locale, subject.gender);
     // Only a subject in custody is assessed (the server says so too).
     let start = (!instruments.is_empty() && subject.status == SubjectStatus::InCustody)
         .then(|| view! { <StartAssessmentForm subject=subject.clone() instruments /> }.into_any());
@@ -98,6 +134,7 @@ fn SubjectSections(
     vec![
         view! { <SubjectRecord subject=subject.clone() all=all.clone() /> }.into_any(),
         view! { <AssessmentHistory history /> }.into_any(),
+        view! { <SubjectTrend trends /> }.into_any(),
         start.unwrap_or_else(|| ().into_any()),
         view! { <EditSubjectForm subject=subject.clone() /> }.into_any(),
         view! { <TransferForm subject all /> }.into_any(),
@@ -184,11 +221,7 @@ fn AssessmentRows(list: Vec<AssessmentSummary>) -> impl IntoView {
                                 .map(|b| tr(locale, band_label(b)))
                                 .unwrap_or_default();
                             let overdue = a.overdue;
-                            let due = a
-                                .reassess_by
-                                .as_deref()
-                                .map(|d| locale.format_date(d))
-                                .unwrap_or_default();
+                            let due = a.reassess_by.clone();
                             view! {
                                 <tr>
                                     <td>
@@ -203,16 +236,7 @@ fn AssessmentRows(list: Vec<AssessmentSummary>) -> impl IntoView {
                                     <td>{a.assessor.clone()}</td>
                                     <td>{band}</td>
                                     <td class:overdue=overdue>
-                                        {due}
-                                        {overdue
-                                            .then(|| {
-                                                view! {
-                                                    " "
-                                                    <strong class="badge overdue">
-                                                        {t("subject-overdue")}
-                                                    </strong>
-                                                }
-                                            })}
+                                        <DueDate day=due overdue />
                                     </td>
                                 </tr>
                             }

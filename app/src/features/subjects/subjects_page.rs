@@ -4,6 +4,7 @@
 //! back to this page once. Without a search the page lists the first
 //! subjects the user may reach.
 
+use super::due_date::DueDate;
 use super::texts::{facility_text, status_text};
 use super::{SearchSubjects, TransferSubject, search_subjects};
 use crate::components::{ErrorMessage, FormState, Protected};
@@ -154,14 +155,7 @@ fn DueRows(list: Vec<DueReassessment>) -> impl IntoView {
                                     <td>{d.instrument.to_string()}</td>
                                     <td>{locale.format_timestamp(&d.submitted_at)}</td>
                                     <td>
-                                        {locale.format_date(&d.reassess_by)}
-                                        {overdue
-                                            .then(|| {
-                                                view! {
-                                                    " "
-                                                    <strong class="badge overdue">{t("subject-overdue")}</strong>
-                                                }
-                                            })}
+                                        <DueDate day=Some(d.reassess_by.clone()) overdue />
                                     </td>
                                 </tr>
                             }
