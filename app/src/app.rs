@@ -6,7 +6,7 @@ use crate::features::audit::AuditLogPage;
 use crate::features::auth::{AccountPage, SignInPage};
 use crate::features::facilities::FacilitiesPage;
 use crate::features::instruments::{
-    EditorPage, HistoryPage, InstrumentsPage, NewInstrumentPage, PreviewPage,
+    BlankFormPage, EditorPage, HistoryPage, InstrumentsPage, NewInstrumentPage, PreviewPage,
 };
 use crate::features::subjects::{NewSubjectPage, SubjectPage, SubjectsPage};
 use crate::features::users::{NewUserPage, UserPage, UsersPage};
@@ -178,6 +178,11 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/instruments/:code/versions/:number")
                         view=PreviewPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/instruments/:code/versions/:number/form")
+                        view=BlankFormPage
                         ssr=SsrMode::Async
                     />
                     <Route

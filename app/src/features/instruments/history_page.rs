@@ -173,6 +173,9 @@ fn Versions(
                         <a href=format!("/instruments/{code}/versions/{}", v.version)>
                             {t("instrument-preview")}
                         </a>
+                        <a href=format!("/instruments/{code}/versions/{}/form", v.version)>
+                            {t("blank-form-link")}
+                        </a>
                         <a
                             href=format!("/instruments/{code}/versions/{}/definition.json", v.version)
                             download=format!("{code}-v{}.json", v.version)

@@ -2,6 +2,7 @@
 //! the differences between any two versions, and a read-only live preview
 //! of a version.
 
+mod blank_form_page;
 mod diff_versions;
 mod drafts;
 pub mod editor;
@@ -15,6 +16,7 @@ mod new_instrument_page;
 pub mod preview;
 mod preview_page;
 
+pub use blank_form_page::BlankFormPage;
 pub use diff_versions::{DiffVersions, diff_versions};
 pub use drafts::{
     CreateInstrument, DraftChanges, SaveDraft, StartDraft, create_instrument, draft_changes,
