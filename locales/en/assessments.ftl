@@ -33,6 +33,7 @@ error-amendment-reason = Say why the assessment is corrected (1 to 2000 characte
 error-instrument-not-published = This instrument has no published version to assess with.
 error-subject-not-in-custody = Only a subject in custody can be assessed.
 error-locale-locked = The language of the items can change only until the first answer.
+error-locale-not-offered = This instrument has no wording in that language.
 error-assessment-id = This is not an assessment's id.
 error-not-your-assessment = Only the assessor who started this assessment can change it.
 error-subject-unknown = There is no subject with this code among those you work with.

@@ -5,16 +5,18 @@
 
 use super::amend_form::AmendForm;
 use super::fill::{FillForm, FillIsland, fill_messages};
+use super::locale_form::LocaleForm;
 use super::read_assessment;
 use super::read_only::{RecordedAssessment, Words};
 use crate::components::{ErrorMessage, NotFound, Protected};
 use crate::error::AppError;
+use crate::features::instruments::preview::state::offered_locales;
 use crate::features::subjects::texts::assessment_status_label;
 use crate::i18n::{t, use_i18n};
 use crate::model::AssessmentForm;
-use domain::{AssessmentStatus, Permission};
+use domain::{AssessmentStatus, Locale, Permission};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn AssessmentPage() -> impl IntoView {
@@ -51,8 +53,17 @@ fn AssessmentLoader(assesses: bool) -> impl IntoView {
 #[component]
 fn AssessmentSections(form: AssessmentForm, assesses: bool) -> impl IntoView {
     let subject = form.assessment.subject.to_string();
+    // As recorded, it reads (and prints) in any of the version's languages
+    // (`?locale=`); a draft is filled in the language it is pinned to.
+    let offered = offered_locales(&form.definition.meta);
+    let shown = use_query_map()
+        .read_untracked()
+        .get("locale")
+        .and_then(|l| l.parse::<Locale>().ok())
+        .filter(|l| !form.editable && offered.contains(l))
+        .unwrap_or(form.assessment.locale);
     let words = Words {
-        locale: form.assessment.locale,
+        locale: shown,
         gender: form.assessment.gender,
         source: form.definition.meta.source_locale,
     };
@@ -72,16 +83,38 @@ fn AssessmentSections(form: AssessmentForm, assesses: bool) -> impl IntoView {
         };
         view! { <FillIsland form=fill interface messages /> }.into_any()
     } else {
-        view! { <RecordedAssessment form=form.clone() words=words.clone() /> }.into_any()
+        view! {
+            <ShowIn offered=offered.clone() shown />
+            <RecordedAssessment form=form.clone() words=words.clone() />
+        }
+        .into_any()
     };
     // A submitted assessment is corrected by an amendment (any assessor
     // of its facility; the server says so too).
     let amend = (assesses && form.assessment.status == AssessmentStatus::Submitted)
         .then(|| view! { <AmendForm id=form.assessment.id.to_string() /> }.into_any());
+    // The items' language changes only until the first answer (the server
+    // says so too); more than one language to choose from.
+    let answered = form.assessment.answers.as_object().is_some_and(|a| {
+        a.values()
+            .any(|v| v.as_object().is_some_and(|m| !m.is_empty()))
+    });
+    let relocale = (form.editable && !answered && offered.len() > 1).then(|| {
+        view! {
+            <LocaleForm
+                id=form.assessment.id.to_string()
+                revision=form.assessment.revision
+                current=form.assessment.locale
+                meta=form.definition.meta.clone()
+            />
+        }
+        .into_any()
+    });
     vec![
         view! { <p><a href=format!("/subjects/{subject}")>{t("assessment-back")}</a></p> }
             .into_any(),
         view! { <Stamp form words /> }.into_any(),
+        relocale.unwrap_or_else(|| ().into_any()),
         body,
         amend.unwrap_or_else(|| ().into_any()),
     ]
@@ -136,4 +169,30 @@ fn Stamp(form: AssessmentForm, words: Words) -> impl IntoView {
             <p class="hint screen-only">{t("assessment-print-hint")}</p>
         </section>
     }
+}
+
+/// "Show in": the recorded assessment in another of its version's
+/// languages, to read or print (a plain GET form).
+#[component]
+fn ShowIn(offered: Vec<Locale>, shown: Locale) -> impl IntoView {
+    (offered.len() > 1).then(|| {
+        view! {
+            <form method="get" class="card screen-only inline-form" id="assessment-show-in">
+                <label for="show-in">{t("assessment-show-in")}</label>
+                <select id="show-in" name="locale">
+                    {offered
+                        .into_iter()
+                        .map(|l| {
+                            view! {
+                                <option value=l.code() lang=l.code() selected=l == shown>
+                                    {l.endonym()}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+                <button type="submit">{t("blank-form-show")}</button>
+            </form>
+        }
+    })
 }

@@ -8,6 +8,7 @@
 mod amend_form;
 mod assessment_page;
 pub mod fill;
+mod locale_form;
 mod read_only;
 mod start_form;
 
@@ -133,6 +134,29 @@ pub async fn amend_assessment(
                 .await?;
             crate::features::auth::redirect_plain_form(&format!("/assessments/{}", started.id));
             Ok(started)
+        }
+        .await,
+    )
+}
+
+/// Changes the language of a draft's items, while nothing is answered (the
+/// server refuses it after the first answer); a plain form comes back to
+/// the assessment's page.
+#[server(endpoint = "change_items_locale", prefix = "/api")]
+pub async fn change_items_locale(
+    id: String,
+    revision: i64,
+    locale: domain::Locale,
+) -> Result<SavedAnswers, AppError> {
+    use crate::request::*;
+    respond(
+        async {
+            let (services, ctx) = request()?;
+            let saved = services
+                .change_items_locale(&ctx.actor()?, &id, revision, locale)
+                .await?;
+            crate::features::auth::redirect_plain_form(&format!("/assessments/{id}"));
+            Ok(saved)
         }
         .await,
     )

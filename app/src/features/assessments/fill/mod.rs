@@ -25,7 +25,8 @@ use save::{SaveState, SaveStatus};
 use serde::{Deserialize, Serialize};
 
 /// What the page hands the island.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(Serialize))]
 pub struct FillForm {
     pub id: String,
     pub revision: i64,
@@ -35,6 +36,17 @@ pub struct FillForm {
     pub gender: Gender,
     pub age: Option<u32>,
     pub answers: Answers,
+}
+
+/// In the browser the island only reads what the page handed it; the
+/// island's wrapper would write it out again (for a page that makes the
+/// island, which no page in the browser does), so writing nothing there keeps
+/// the whole definition's serializer out of the bundle (about 2 KB).
+#[cfg(not(feature = "ssr"))]
+impl Serialize for FillForm {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_unit()
+    }
 }
 
 /// The messages the island shows, in `locale`: the preview's and its own.
@@ -78,22 +90,16 @@ pub fn FillIsland(form: FillForm, interface: Locale, messages: Catalog) -> impl 
         age,
         answers,
     } = form;
-    let mut first_item = 0;
-    let sections: Vec<_> = definition
-        .sections
-        .iter()
-        .enumerate()
-        .map(|(index, section)| {
-            let start = first_item;
-            first_item += section.items.len();
-            (index, start, section.clone())
-        })
-        .collect();
-    let state = PreviewState::of_subject(definition, locale, gender, age, answers);
+    let sections = crate::features::instruments::preview::section::placed_sections(&definition);
+    let alongside = RwSignal::new(None);
+    let state = PreviewState {
+        alongside: Some(alongside),
+        ..PreviewState::of_subject(definition, locale, gender, age, answers)
+    };
     let saving = SaveState::new(id, revision, state);
     view! {
         <div class="preview fill" data-assessment=saving.id()>
-            <FillBar state saving />
+            <FillBar state saving alongside />
             <div class="preview-layout">
                 <div class="preview-form">
                     {move || {
@@ -152,7 +158,11 @@ pub fn progress(state: PreviewState) -> (usize, usize) {
 
 /// The bar over the form: progress, and whether everything is saved.
 #[component]
-fn FillBar(state: PreviewState, saving: SaveState) -> impl IntoView {
+fn FillBar(
+    state: PreviewState,
+    saving: SaveState,
+    alongside: RwSignal<Option<Locale>>,
+) -> impl IntoView {
     let counts = Memo::new(move |_| progress(state));
     let label = t_args("fill-progress", move || {
         let (answered, shown) = counts.get();
@@ -186,6 +196,47 @@ fn FillBar(state: PreviewState, saving: SaveState) -> impl IntoView {
             </p>
             <save::ConflictChoice saving />
             <p class="hint">{t("fill-storage-hint")}</p>
+            <AlongsidePicker state alongside />
+        </div>
+    }
+    .erase_on_server()
+}
+
+/// Where this device remembers the language shown alongside the items.
+const ALONGSIDE_KEY: &str = "mizon.alongside";
+
+/// "Also show the wording in": another of the instrument's languages
+/// beside every text, or none; this device remembers the choice.
+#[component]
+fn AlongsidePicker(state: PreviewState, alongside: RwSignal<Option<Locale>>) -> impl IntoView {
+    let (items, offered) = state.definition.with_value(|d| {
+        let offered = crate::features::instruments::preview::state::offered_locales(&d.meta);
+        (state.locale.get_untracked(), offered)
+    });
+    Effect::new(move |_| {
+        let kept = save::read_kept(ALONGSIDE_KEY).and_then(|l| l.parse::<Locale>().ok());
+        alongside.set(kept.filter(|l| *l != items));
+    });
+    let options = offered
+        .into_iter()
+        .filter(|l| *l != items)
+        .map(|l| view! { <option value=l.code() lang=l.code()>{l.endonym()}</option> })
+        .collect_view();
+    view! {
+        <div class="fill-alongside">
+            <label for="fill-alongside">{t("fill-alongside")}</label>
+            <select
+                id="fill-alongside"
+                prop:value=move || alongside.get().map(|l| l.code()).unwrap_or_default()
+                on:change=move |ev| {
+                    let value = event_target_value(&ev);
+                    save::write_kept(ALONGSIDE_KEY, &value);
+                    alongside.set(value.parse::<Locale>().ok());
+                }
+            >
+                <option value="">{t("fill-alongside-none")}</option>
+                {options}
+            </select>
         </div>
     }
     .erase_on_server()

@@ -331,3 +331,12 @@ mod storage {
 }
 
 pub use storage::forget;
+
+/// A preference this device keeps (not an answer).
+pub fn read_kept(key: &str) -> Option<String> {
+    storage::read(key)
+}
+
+pub fn write_kept(key: &str, value: &str) {
+    storage::write(key, value)
+}

@@ -21,6 +21,27 @@ pub fn input_id(key: &str, part: &str) -> String {
     format!("pv-{key}-{part}")
 }
 
+/// The text's wording in the language shown alongside, if any: on an
+/// assessment's form only (`PreviewState::alongside`). The preview's and
+/// the editor's bundles never show one, so they carry none of this code;
+/// for them the server renders nothing here either, as they expect.
+#[cfg(any(feature = "ssr", all(feature = "fill", not(feature = "editor"))))]
+pub fn alongside(state: PreviewState, text: Text) -> impl IntoView {
+    if state.alongside.is_some() {
+        Either::Right(move || {
+            state
+                .also(&text)
+                .map(|(words, lang)| view! { <span class="alongside" lang=lang>{words}</span> })
+        })
+    } else {
+        Either::Left(())
+    }
+    .erase_on_server()
+}
+
+#[cfg(not(any(feature = "ssr", all(feature = "fill", not(feature = "editor")))))]
+pub fn alongside(_: PreviewState, _: Text) -> impl IntoView {}
+
 /// What a text-like field shows for an answer.
 fn answer_text(value: Option<&AnswerValue>) -> String {
     match value {
@@ -40,7 +61,8 @@ pub fn PreviewItem(state: PreviewState, item: Item) -> impl IntoView {
     });
     let hint_id = input_id(&key, "hint");
     let hint = item.hint.clone().map(|h| {
-        view! { <p class="hint item-hint" id=hint_id.clone() lang=state.lang()>{move || state.words(&h)}</p> }
+        let also = alongside(state, h.clone());
+        view! { <p class="hint item-hint" id=hint_id.clone() lang=state.lang()>{move || state.words(&h)} {also}</p> }
     });
     let described = item.hint.is_some().then(|| hint_id.clone());
     let guidance = item.guidance.clone().map(|g| {
@@ -114,10 +136,13 @@ impl ItemLabel {
             text,
             required,
         } = self;
+        let also = alongside(state, text.clone());
         view! {
             <span class="item-label" lang=state.lang()>{move || state.words(&text)}</span>
+            {also}
             {required.then(|| view! { " " <span class="required-mark">{t("preview-required")}</span> })}
         }
+        .erase_on_server()
     }
 }
 
@@ -163,8 +188,10 @@ fn radio<L: IntoView + 'static>(
 }
 
 fn option_label(state: PreviewState, label: Text, hint: Option<Text>) -> impl IntoView {
+    let also = alongside(state, label.clone());
     view! {
         <span class="option-label">{move || state.words(&label)}</span>
+        {also}
         {hint.map(|h| view! { <span class="option-hint">{move || state.words(&h)}</span> })}
     }
     .erase_on_server()

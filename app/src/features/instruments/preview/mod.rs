@@ -90,19 +90,7 @@ pub fn InstrumentPreview(
     let locale = state::initial_locale(&definition.meta, initial_locale, interface);
     let gender = state::initial_gender(&definition.meta, initial_gender);
     let code = definition.meta.code.to_string();
-    // Each section's items start at this position in document order, which
-    // is how `Visibility::items` is indexed.
-    let mut first_item = 0;
-    let sections: Vec<_> = definition
-        .sections
-        .iter()
-        .enumerate()
-        .map(|(index, section)| {
-            let start = first_item;
-            first_item += section.items.len();
-            (index, start, section.clone())
-        })
-        .collect();
+    let sections = section::placed_sections(&definition);
     let state = PreviewState::new(definition, locale, gender);
 
     view! {

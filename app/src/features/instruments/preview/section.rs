@@ -11,6 +11,24 @@ use super::state::PreviewState;
 use domain::definition::{Item, Section};
 use leptos::prelude::*;
 
+/// Each section with its position in the definition and the position of
+/// its first item in document order (how `Visibility::items` is indexed).
+pub fn placed_sections(
+    definition: &domain::definition::Definition,
+) -> Vec<(usize, usize, Section)> {
+    let mut first_item = 0;
+    definition
+        .sections
+        .iter()
+        .enumerate()
+        .map(|(index, section)| {
+            let start = first_item;
+            first_item += section.items.len();
+            (index, start, section.clone())
+        })
+        .collect()
+}
+
 #[component]
 pub fn PreviewSection(
     state: PreviewState,
@@ -44,7 +62,10 @@ pub fn PreviewSection(
                 .collect_view();
             view! {
                 <section class="card preview-section" data-section=key aria-labelledby=labelled_by>
-                    <h2 id=heading lang=state.lang()>{move || state.words(&title)}</h2>
+                    <h2 id=heading lang=state.lang()>
+                        {move || state.words(&title)}
+                        {super::item::alongside(state, section.title.clone())}
+                    </h2>
                     {intro}
                     {items}
                 </section>

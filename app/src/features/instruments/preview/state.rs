@@ -34,6 +34,11 @@ pub struct PreviewState {
     pub outcome: Memo<Outcome>,
     /// Items and judgements that still block a submission.
     pub pending: Memo<usize>,
+    /// A second language whose wording is shown beside each text (an
+    /// assessor reading Tajik items with the Russian beside them): only on
+    /// an assessment's form (`None` in the preview and the editor, whose
+    /// bundles then carry none of it).
+    pub alongside: Option<RwSignal<Option<Locale>>>,
 }
 
 impl PreviewState {
@@ -82,6 +87,7 @@ impl PreviewState {
             visibility,
             outcome,
             pending,
+            alongside: None,
         }
     }
 
@@ -91,6 +97,17 @@ impl PreviewState {
     pub fn words(self, text: &Text) -> String {
         let source = self.definition.with_value(|d| d.meta.source_locale);
         resolve(text, self.locale.get(), self.gender.get(), source)
+    }
+
+    /// The text in the language shown alongside, when one is chosen and it
+    /// is not the items' own (reactive).
+    pub fn also(self, text: &Text) -> Option<(String, &'static str)> {
+        let other = self.alongside?.get().filter(|l| *l != self.locale.get())?;
+        let source = self.definition.with_value(|d| d.meta.source_locale);
+        Some((
+            resolve(text, other, self.gender.get(), source),
+            other.code(),
+        ))
     }
 
     /// The instrument locale as a reactive `lang` attribute, for elements
