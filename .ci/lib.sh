@@ -92,6 +92,10 @@ import re, sys
 css = open(sys.argv[1], encoding="utf-8").read()
 css = re.sub(r"/\*.*?\*/", "", css, flags=re.S)
 css = re.sub(r"\n\s+", "\n", css)
+# Spaces around braces, semicolons, commas and child combinators, and after
+# colons, carry nothing (no rule has a string with them in it).
+css = re.sub(r"\s*([{};,>])\s*", r"\1", css)
+css = re.sub(r":\s+", ":", css).replace(";}", "}")
 open(sys.argv[2], "w", encoding="utf-8").write(css.strip() + "\n")
 PY
   # One font file per weight, cut down to FONT_RANGE (about 16 KB each).
