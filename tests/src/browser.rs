@@ -131,6 +131,22 @@ impl Browser {
         panic!("{css} never contained {needle:?}; last text: {text:?}");
     }
 
+    /// Clicks the element `css` finds (there must be one).
+    pub async fn click(&self, css: &str) {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("{css}: {e}"))
+            .click()
+            .await
+            .unwrap_or_else(|e| panic!("click {css}: {e}"));
+    }
+
+    /// Whether `css` finds an element now.
+    pub async fn exists(&self, css: &str) -> bool {
+        self.client.find(Locator::Css(css)).await.is_ok()
+    }
+
     /// Signs in through the form, as a person would, and waits for the start page.
     pub async fn sign_in(&self, base: &str, username: &str, password: &str) {
         self.client

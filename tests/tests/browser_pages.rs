@@ -88,7 +88,7 @@ async fn a_person_makes_an_api_token_sees_it_once_uses_it_and_revokes_it() {
         // Refused: no name. What was typed in the other field stays.
         browser.fill("#token-name", " ").await;
         browser.fill("#token-days", "30").await;
-        click(&browser, "#tokens button[type=submit]").await;
+        browser.click("#tokens button[type=submit]").await;
         browser.wait_for_text("#token-name-error", "1 to 100").await;
         let days = c
             .find(Locator::Css("#token-days"))
@@ -100,7 +100,7 @@ async fn a_person_makes_an_api_token_sees_it_once_uses_it_and_revokes_it() {
         assert_eq!(days.as_deref(), Some("30"));
 
         browser.fill("#token-name", "monthly statistics").await;
-        click(&browser, "#tokens button[type=submit]").await;
+        browser.click("#tokens button[type=submit]").await;
         let token = browser
             .wait_for_text("code[data-token=new]", "mizon_")
             .await;
@@ -119,7 +119,7 @@ async fn a_person_makes_an_api_token_sees_it_once_uses_it_and_revokes_it() {
         browser.wait_for_hydration().await;
         let page = c.source().await.unwrap();
         assert!(!page.contains(token.trim()));
-        click(&browser, "#tokens tbody button").await;
+        browser.click("#tokens tbody button").await;
         browser.wait_for_text("#tokens tbody", "Revoked").await;
         let me = app
             .api(Method::GET, "/api/v1/me")
@@ -131,15 +131,4 @@ async fn a_person_makes_an_api_token_sees_it_once_uses_it_and_revokes_it() {
         app.stop().await;
     })
     .await;
-}
-
-async fn click(browser: &Browser, css: &str) {
-    browser
-        .client
-        .find(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("{css}: {e}"))
-        .click()
-        .await
-        .unwrap();
 }

@@ -11,17 +11,6 @@ use tests::{TestApp, on_each_engine, site_is_built};
 
 const ENTER: &str = "\u{e007}";
 
-async fn click(browser: &Browser, css: &str) {
-    browser
-        .client
-        .find(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("{css}: {e}"))
-        .click()
-        .await
-        .unwrap();
-}
-
 #[tokio::test]
 async fn an_assessor_records_a_woman_and_finds_her_by_her_name_typed_in_russian_letters() {
     site_is_built();
@@ -34,7 +23,7 @@ async fn an_assessor_records_a_woman_and_finds_her_by_her_name_typed_in_russian_
         let browser = Browser::launch().await;
         let c = &browser.client;
         browser.sign_in(&app.base, "gulnora", &admin_password).await;
-        click(&browser, "nav a[href='/admin/facilities']").await;
+        browser.click("nav a[href='/admin/facilities']").await;
         browser.wait_for_text("main h1", "Facilities").await;
         browser.fill("#facility-code", "FAC1").await;
         browser
@@ -55,8 +44,8 @@ async fn an_assessor_records_a_woman_and_finds_her_by_her_name_typed_in_russian_
         c.goto(&app.url(&format!("/admin/users/{}", umed.id)))
             .await
             .unwrap();
-        click(&browser, "#facility-FAC1").await;
-        click(&browser, "#user-facilities button[type=submit]").await;
+        browser.click("#facility-FAC1").await;
+        browser.click("#user-facilities button[type=submit]").await;
         browser
             .wait_for_text("#user-facilities [role=status]", "Saved")
             .await;
@@ -74,13 +63,13 @@ async fn an_assessor_records_a_woman_and_finds_her_by_her_name_typed_in_russian_
         let browser = Browser::launch().await;
         let c = &browser.client;
         browser.sign_in(&app.base, "umed", &password).await;
-        click(&browser, ".lang-switcher button[value=ru]").await;
+        browser.click(".lang-switcher button[value=ru]").await;
         browser
             .wait_for_text("nav a[href='/subjects']", "Осуждённые")
             .await;
-        click(&browser, "nav a[href='/subjects']").await;
+        browser.click("nav a[href='/subjects']").await;
         browser.wait_for_text("main h1", "Осуждённые").await;
-        click(&browser, "a[href='/subjects/new']").await;
+        browser.click("a[href='/subjects/new']").await;
         browser
             .wait_for_text("label[for=subject-name]", "Полное имя")
             .await;
@@ -134,7 +123,9 @@ async fn an_assessor_records_a_woman_and_finds_her_by_her_name_typed_in_russian_
 
         // Her page, on a phone: nothing wider than the screen.
         c.set_window_size(390, 844).await.unwrap();
-        click(&browser, "#subjects a[href='/subjects/S-2026-0001']").await;
+        browser
+            .click("#subjects a[href='/subjects/S-2026-0001']")
+            .await;
         browser
             .wait_for_text("#subject-record", "Ҷалбшавӣ Нигина")
             .await;
