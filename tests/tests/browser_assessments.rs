@@ -12,20 +12,11 @@ use tests::browser::Browser;
 use tests::subject_helpers::subject_body;
 use tests::{TestApp, on_each_engine, site_is_built};
 
-async fn click(browser: &Browser, css: &str) {
-    browser
-        .client
-        .find(Locator::Css(css))
-        .await
-        .unwrap_or_else(|e| panic!("{css}: {e}"))
-        .click()
-        .await
-        .unwrap_or_else(|e| panic!("click {css}: {e}"));
-}
-
 /// Chooses an option of an item (its label is what a person taps).
 async fn choose(browser: &Browser, item: &str, value: &str) {
-    click(browser, &format!("label[for='pv-{item}-{value}']")).await;
+    browser
+        .click(&format!("label[for='pv-{item}-{value}']"))
+        .await;
 }
 
 /// Rates an item as the Intake screen asks: a value, the evidence behind
@@ -38,12 +29,10 @@ async fn rate(browser: &Browser, item: &str, value: &str, evidence: bool, source
             .await;
     }
     if sources {
-        click(browser, &format!("label[for='pv-{item}-source-interview']")).await;
+        browser
+            .click(&format!("label[for='pv-{item}-source-interview']"))
+            .await;
     }
-}
-
-async fn exists(browser: &Browser, css: &str) -> bool {
-    browser.client.find(Locator::Css(css)).await.is_ok()
 }
 
 async fn wait_until_saved(browser: &Browser) {
@@ -58,6 +47,11 @@ async fn wait_until_saved(browser: &Browser) {
 
 /// The Tajik wording of an item for a woman, from the library's file.
 fn tajik_label(item: &str) -> String {
+    label_in(item, "tg")
+}
+
+/// An item's wording in `locale` for a woman, from the library's file.
+fn label_in(item: &str, locale: &str) -> String {
     let path = concat!(
         env!("CARGO_MANIFEST_DIR"),
         "/../instrument-library/intake-screen/definition.json"
@@ -70,8 +64,12 @@ fn tajik_label(item: &str) -> String {
         .flat_map(|s| s["items"].as_array().unwrap())
         .find(|i| i["key"] == item)
         .unwrap_or_else(|| panic!("{item} is in the Intake screen"));
-    let tg = &found["label"]["tg"];
-    tg["female"].as_str().or(tg.as_str()).unwrap().to_owned()
+    let text = &found["label"][locale];
+    text["female"]
+        .as_str()
+        .or(text.as_str())
+        .unwrap()
+        .to_owned()
 }
 
 async fn answers_on_server(app: &TestApp, token: &str, id: &str) -> Value {
@@ -102,7 +100,7 @@ async fn an_assessor_completes_the_intake_screen_in_tajik_through_a_network_outa
         let c = &browser.client;
         c.set_window_size(1024, 768).await.unwrap();
         browser.sign_in(&app.base, "umed", &password).await;
-        click(&browser, ".lang-switcher button[value=ru]").await;
+        browser.click(".lang-switcher button[value=ru]").await;
         browser
             .wait_for_text("nav a[href='/subjects']", "Осуждённые")
             .await;
@@ -130,7 +128,9 @@ async fn an_assessor_completes_the_intake_screen_in_tajik_through_a_network_outa
             .select_by_value("IRNS")
             .await
             .unwrap();
-        click(&browser, "#subject-start-assessment button[type=submit]").await;
+        browser
+            .click("#subject-start-assessment button[type=submit]")
+            .await;
         browser.wait_for_text("#assessment-stamp", "IRNS v1").await;
         let url = c.current_url().await.unwrap();
         let id = url
@@ -147,12 +147,25 @@ async fn an_assessor_completes_the_intake_screen_in_tajik_through_a_network_outa
         let label = browser.text_of("#item-self_harm .item-label").await;
         assert_eq!(label, tajik_label("self_harm"));
         assert!(
-            exists(&browser, "[data-section=caregiving]").await,
+            browser.exists("[data-section=caregiving]").await,
             "women's section shown"
         );
+        // The Russian wording beside the Tajik, as this tablet remembers.
+        c.find(Locator::Css("#fill-alongside"))
+            .await
+            .unwrap()
+            .select_by_value("ru")
+            .await
+            .unwrap();
+        browser
+            .wait_for_text(
+                "#item-self_harm .alongside[lang=ru]",
+                &label_in("self_harm", "ru"),
+            )
+            .await;
 
         // A condition reveals an item.
-        assert!(!exists(&browser, "#item-self_harm_details").await);
+        assert!(!browser.exists("#item-self_harm_details").await);
         choose(&browser, "self_harm", "1").await;
         browser
             .client
@@ -163,7 +176,9 @@ async fn an_assessor_completes_the_intake_screen_in_tajik_through_a_network_outa
         browser
             .fill("#pv-self_harm-evidence", "Сӯҳбат бо духтур")
             .await;
-        click(&browser, "label[for='pv-self_harm-source-interview']").await;
+        browser
+            .click("label[for='pv-self_harm-source-interview']")
+            .await;
         browser
             .fill(
                 "#pv-self_harm_details-input",
@@ -208,6 +223,10 @@ async fn an_assessor_completes_the_intake_screen_in_tajik_through_a_network_outa
             .await
             .unwrap();
         assert_eq!(checked.as_deref(), Some("true"), "kept on the tablet");
+        assert!(
+            browser.exists("#item-self_harm .alongside[lang=ru]").await,
+            "the Russian still beside the Tajik"
+        );
         let body = answers_on_server(&app, &token, &id).await;
         for item in ["self_harm", "harm_to_others", "urgent_health"] {
             assert!(
@@ -225,11 +244,9 @@ async fn an_assessor_completes_the_intake_screen_in_tajik_through_a_network_outa
             browser
                 .fill(&format!("#pv-{item}-evidence"), "Аз парванда ва суҳбат.")
                 .await;
-            click(
-                &browser,
-                &format!("label[for='pv-{item}-source-interview']"),
-            )
-            .await;
+            browser
+                .click(&format!("label[for='pv-{item}-source-interview']"))
+                .await;
         }
         for item in [
             "escape_risk",
@@ -246,7 +263,7 @@ async fn an_assessor_completes_the_intake_screen_in_tajik_through_a_network_outa
         for item in ["literacy", "language", "disability", "mental_health"] {
             rate(&browser, item, "0", false, false).await;
         }
-        assert!(!exists(&browser, "#item-children_care").await);
+        assert!(!browser.exists("#item-children_care").await);
         choose(&browser, "children_outside", "yes").await;
         browser
             .client
@@ -268,11 +285,9 @@ async fn an_assessor_completes_the_intake_screen_in_tajik_through_a_network_outa
             .await
             .unwrap()
             .expect("its level");
-        click(
-            &browser,
-            &format!("label[for='pvj-screening_priority-{suggested}']"),
-        )
-        .await;
+        browser
+            .click(&format!("label[for='pvj-screening_priority-{suggested}']"))
+            .await;
         browser
             .fill(
                 "#pvj-screening_priority-rationale",
@@ -291,7 +306,7 @@ async fn an_assessor_completes_the_intake_screen_in_tajik_through_a_network_outa
         browser.screenshot("assessment-fill-tablet").await;
 
         // Submitted: locked, recorded, scored by the server.
-        click(&browser, "#fill-submit").await;
+        browser.click("#fill-submit").await;
         browser
             .client
             .wait()
@@ -390,7 +405,7 @@ async fn a_draft_saved_elsewhere_meanwhile_asks_which_answers_to_keep() {
 
         // Keep mine: saved over the other copy.
         browser.wait_for_text(".fill-conflict", "Keep the answers on this device").await;
-        click(&browser, ".fill-conflict button.primary").await;
+        browser.click(".fill-conflict button.primary").await;
         browser.wait_for_hydration().await;
         wait_until_saved(&browser).await;
         let body = answers_on_server(&app, &token, &id).await;
@@ -412,7 +427,7 @@ async fn a_draft_saved_elsewhere_meanwhile_asks_which_answers_to_keep() {
         assert_eq!(status, reqwest::StatusCode::OK);
         choose(&browser, "escape_risk", "1").await;
         browser.wait_for_text(".fill-status[data-save=conflict]", "saved elsewhere").await;
-        click(&browser, ".fill-conflict button:not(.primary)").await;
+        browser.click(".fill-conflict button:not(.primary)").await;
         browser.wait_for_hydration().await;
         c.wait()
             .for_element(Locator::Css(".fill-status[data-save=saved]"))

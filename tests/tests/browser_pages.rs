@@ -36,6 +36,7 @@ async fn every_page_hydrates_under_the_content_security_policy_and_nothing_is_bl
             "/instruments/IRNS",
             "/instruments/IRNS?from=1&to=1",
             "/instruments/IRNS/versions/1",
+            "/instruments/IRNS/versions/1/form?locale=tg&gender=female",
             "/no-such-page",
         ] {
             browser.client.goto(&app.url(path)).await.unwrap();

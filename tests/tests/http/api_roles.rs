@@ -253,6 +253,15 @@ fn contract() -> Vec<Route> {
             code: setup_subject,
             body: no_body,
         },
+        Route {
+            method: Method::GET,
+            template: "/api/v1/subjects/{code}/assessments",
+            allowed: subject_workers,
+            success: StatusCode::OK,
+            query: "",
+            code: setup_subject,
+            body: no_body,
+        },
         // Each caller who may records their own subject, at FAC0, then
         // changes it (revision 1 → 2), then transfers it to FAC9.
         Route {

@@ -28,19 +28,39 @@ async fn call(app: &TestApp, client: &Client, function: &str, body: Value) -> Re
         .unwrap()
 }
 
-async fn start(app: &TestApp, client: &Client, subject: &str) -> Response {
+/// Posts a plain form as a page does: the browser's `Accept`, and the page
+/// it was sent from (where a refusal comes back to).
+async fn plain_form(
+    app: &TestApp,
+    client: &Client,
+    function: &str,
+    from: &str,
+    form: &[(&str, &str)],
+) -> Response {
     client
-        .post(app.url("/api/start_assessment"))
+        .post(app.url(&format!("/api/{function}")))
         .header(ACCEPT, "text/html,application/xhtml+xml")
-        .header(REFERER, app.url(&format!("/subjects/{subject}")))
-        .form(&[
-            ("assessment[subject]", subject),
-            ("assessment[instrument]", "IRNS"),
-            ("assessment[locale]", "tg"),
-        ])
+        .header(REFERER, app.url(from))
+        .form(form)
         .send()
         .await
         .unwrap()
+}
+
+async fn start(app: &TestApp, client: &Client, subject: &str) -> Response {
+    let form = [
+        ("assessment[subject]", subject),
+        ("assessment[instrument]", "IRNS"),
+        ("assessment[locale]", "tg"),
+    ];
+    plain_form(
+        app,
+        client,
+        "start_assessment",
+        &format!("/subjects/{subject}"),
+        &form,
+    )
+    .await
 }
 
 #[tokio::test]
@@ -191,6 +211,13 @@ async fn an_assessor_starts_fills_and_submits_an_assessment_from_the_pages() {
         let (status, html) = page(&app, &reviewer, &to).await;
         assert_eq!(status, StatusCode::OK);
         assert!(html.contains("data-score=\"total\""));
+        // As recorded, in another of its languages (to read or print).
+        assert!(html.contains("id=\"assessment-show-in\""));
+        let (_, tajik) = page(&app, &reviewer, &to).await;
+        let (_, english) = page(&app, &reviewer, &format!("{to}?locale=en")).await;
+        assert!(tajik.contains("id=\"assessment-answers\""));
+        assert!(english.contains("<dt lang=\"en\">"), "{english}");
+        assert!(!tajik.contains("<dt lang=\"en\">"));
         let locked = call(
             &app,
             &umed,
@@ -212,14 +239,8 @@ async fn an_assessor_starts_fills_and_submits_an_assessment_from_the_pages() {
             let (client, id, to) = (umed.clone(), id.clone(), to.clone());
             let app = &app;
             async move {
-                client
-                    .post(app.url("/api/amend_assessment"))
-                    .header(ACCEPT, "text/html,application/xhtml+xml")
-                    .header(REFERER, app.url(&to))
-                    .form(&[("id", id.as_str()), ("amendment[reason]", reason)])
-                    .send()
-                    .await
-                    .unwrap()
+                let form = [("id", id.as_str()), ("amendment[reason]", reason)];
+                plain_form(app, &client, "amend_assessment", &to, &form).await
             }
         };
         let refused = amend("   ").await;
@@ -347,6 +368,210 @@ async fn subjects_due_for_reassessment_are_listed_by_facility_and_the_overdue_ma
         // Another facility's assessor sees none of them.
         let (_, html) = page(&app, &zarina, "/subjects").await;
         assert!(!html.contains("S-OLD") && !html.contains("S-NEW"));
+        app.stop().await;
+    })
+    .await;
+}
+
+/// Changes a draft's items' language the way its page's plain form does.
+async fn change_locale(
+    app: &TestApp,
+    client: &Client,
+    id: &str,
+    revision: &str,
+    locale: &str,
+) -> Response {
+    let form = [("id", id), ("revision", revision), ("locale", locale)];
+    plain_form(
+        app,
+        client,
+        "change_items_locale",
+        &format!("/assessments/{id}"),
+        &form,
+    )
+    .await
+}
+
+#[tokio::test]
+async fn the_items_language_changes_until_the_first_answer_and_the_trend_follows_submissions() {
+    on_each_engine(|db| async move {
+        let app = TestApp::spawn(&db).await;
+        let admin = app.api_user("chief", &[Role::Administrator]).await;
+        app.facility(&admin, "FAC1").await;
+        let umed = app.signed_in_as("umed", &[Role::Assessor]).await;
+        let r = app.put_user_facilities(&admin, "umed", &["FAC1"]).await;
+        assert_eq!(r.status(), StatusCode::OK);
+        let token = token_for(&app.services, "umed").await;
+        let created = app
+            .post_subject(&token, &subject_body("S-7", "Ҷалбшавӣ Нигина", "FAC1"))
+            .await;
+        assert_eq!(created.status(), StatusCode::CREATED);
+        let started = start(&app, &umed, "S-7").await;
+        let to = started.headers()[LOCATION].to_str().unwrap().to_owned();
+        let id = to.strip_prefix("/assessments/").unwrap().to_owned();
+
+        // Nothing answered: the page offers the other languages.
+        let (_, html) = page(&app, &umed, &to).await;
+        assert!(html.contains("id=\"assessment-locale\""), "{html}");
+        assert!(html.contains("<option value=\"ru\" lang=\"ru\""));
+        assert!(
+            !html.contains("<option value=\"tg\" lang=\"tg\""),
+            "not the current one"
+        );
+        let changed = change_locale(&app, &umed, &id, "1", "ru").await;
+        assert_eq!(changed.status(), StatusCode::SEE_OTHER);
+        assert_eq!(changed.headers()[LOCATION].to_str().unwrap(), to);
+        let (_, stored) = app
+            .get_json(&token, &format!("/api/v1/assessments/{id}"))
+            .await;
+        assert_eq!(stored["locale"], "ru", "{stored}");
+        assert_eq!(stored["revision"], 2);
+
+        // After the first answer it is refused, and the form is gone.
+        let saved = call(
+            &app,
+            &umed,
+            "save_assessment",
+            json!({"id": id, "revision": 2, "answers": {"items": {"self_harm": {"value": 1}}}}),
+        )
+        .await;
+        assert_eq!(saved.status(), StatusCode::OK);
+        let refused = app
+            .post_form(
+                &umed,
+                "change_items_locale",
+                &[("id", id.as_str()), ("revision", "3"), ("locale", "en")],
+            )
+            .await;
+        assert_eq!(refused.status(), StatusCode::CONFLICT);
+        assert_eq!(
+            refused.json::<AppError>().await.unwrap(),
+            AppError::conflict("error-locale-locked")
+        );
+        let (_, html) = page(&app, &umed, &to).await;
+        assert!(!html.contains("id=\"assessment-locale\""));
+        let (_, stored) = app
+            .get_json(&token, &format!("/api/v1/assessments/{id}"))
+            .await;
+        assert_eq!(stored["locale"], "ru");
+        assert_eq!(stored["answers"]["items"]["self_harm"]["value"], 1, "kept");
+
+        // Two submissions, ninety days apart: the subject's page draws each
+        // score's trend, one point per submission.
+        let (_, html) = page(&app, &umed, "/subjects/S-7").await;
+        assert!(
+            !html.contains("id=\"subject-trend\""),
+            "nothing submitted yet"
+        );
+        let submit = |id: String, revision: i64| {
+            let app = &app;
+            let token = token.clone();
+            async move {
+                let (status, body) = app
+                    .send_json(
+                        reqwest::Method::PUT,
+                        &token,
+                        &format!("/api/v1/assessments/{id}/answers"),
+                        &json!({"revision": revision, "answers": female_case()}),
+                    )
+                    .await;
+                assert_eq!(status, StatusCode::OK, "{body}");
+                let (status, body) = app
+                    .send_json(
+                        reqwest::Method::POST,
+                        &token,
+                        &format!("/api/v1/assessments/{id}/submit"),
+                        &json!({"revision": revision + 1}),
+                    )
+                    .await;
+                assert_eq!(status, StatusCode::OK, "{body}");
+            }
+        };
+        submit(id.clone(), 3).await;
+        sqlx::query("UPDATE assessments SET submitted_at = $1 WHERE id = $2")
+            .bind("2026-06-01T09:00:00.000000Z")
+            .bind(&id)
+            .execute(&app.services.db.pool)
+            .await
+            .unwrap();
+        let (status, second) = app
+            .send_json(
+                reqwest::Method::POST,
+                &token,
+                "/api/v1/assessments",
+                &json!({"subject": "S-7", "instrument": "IRNS"}),
+            )
+            .await;
+        assert_eq!(status, StatusCode::CREATED, "{second}");
+        submit(second["id"].as_str().unwrap().to_owned(), 1).await;
+
+        // The history carries each submission's scores.
+        let (status, history) = app
+            .get_json(&token, "/api/v1/subjects/S-7/assessments")
+            .await;
+        assert_eq!(status, StatusCode::OK, "{history}");
+        assert_eq!(history[0]["scores"]["total"]["value"], 8, "{history}");
+        let (_, html) = page(&app, &umed, "/subjects/S-7").await;
+        let trend = html
+            .split("id=\"subject-trend\"")
+            .nth(1)
+            .expect("the trend section");
+        let charts = trend.matches("class=\"trend-chart\"").count();
+        assert!(charts >= 2, "a chart per score: {trend}");
+        assert_eq!(
+            trend.matches("class=\"trend-point\"").count(),
+            2 * charts,
+            "two points on each"
+        );
+        assert_eq!(trend.matches("<polyline").count(), charts);
+        assert!(trend.contains("01.06.2026") || trend.contains("2026-06-01"));
+        app.stop().await;
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_blank_form_prints_in_the_chosen_language_for_the_chosen_gender() {
+    on_each_engine(|db| async move {
+        let app = TestApp::spawn(&db).await;
+        let umed = app.signed_in_as("umed", &[Role::Assessor]).await;
+        let (status, html) = page(
+            &app,
+            &umed,
+            "/instruments/IRNS/versions/1/form?locale=ru&gender=male",
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains("id=\"blank-form\" lang=\"ru\""), "{html}");
+        assert!(html.contains("id=\"blank-form-stamp\""));
+        assert!(html.contains("IRNS v1"));
+        assert!(html.contains("data-item=\"self_harm\""));
+        // Caregiving is for women only; a conditional item says when.
+        assert!(!html.contains("data-section=\"caregiving\""));
+        assert!(
+            html.contains("<code>answer(\"self_harm\") &gt;= 1</code>"),
+            "{html}"
+        );
+        assert!(html.contains("Только если:"), "the paper in Russian");
+        assert!(
+            !html.contains(".wasm") && !html.contains("type=\"module\""),
+            "no code"
+        );
+        let (_, html) = page(
+            &app,
+            &umed,
+            "/instruments/IRNS/versions/1/form?locale=tg&gender=female",
+        )
+        .await;
+        assert!(html.contains("id=\"blank-form\" lang=\"tg\""));
+        assert!(html.contains("data-section=\"caregiving\""));
+        assert!(html.contains("Танҳо агар:"));
+        // Something it does not have: the defaults, not an error.
+        let (status, html) = page(&app, &umed, "/instruments/IRNS/versions/1/form?locale=xx").await;
+        assert_eq!(status, StatusCode::OK);
+        assert!(html.contains("id=\"blank-form\""));
+        let (status, _) = page(&app, &umed, "/instruments/NOPE/versions/1/form").await;
+        assert_eq!(status, StatusCode::NOT_FOUND);
         app.stop().await;
     })
     .await;
