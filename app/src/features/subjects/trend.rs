@@ -204,8 +204,13 @@ pub fn chart_svg(series: &Series, locale: Locale) -> String {
             svg,
             r#"<circle class="trend-point" data-band="{}" fill="{}" stroke="{LINE}" stroke-width="1.5" cx="{:.1}" cy="{:.1}" r="4"><title>{}</title></circle>"#,
             point.band.map_or("none", level_code),
-            // Hollow when the score was incomplete.
-            if point.band.is_some() { LINE } else { "#fff" },
+            // Hollow when the score was incomplete (it has bands, but no
+            // band was given).
+            if point.band.is_none() && !series.bands.is_empty() {
+                "#fff"
+            } else {
+                LINE
+            },
             x(point.day),
             y(point.value as f64),
             escape(words)
