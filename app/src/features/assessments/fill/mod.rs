@@ -99,7 +99,8 @@ pub fn FillIsland(form: FillForm, interface: Locale, messages: Catalog) -> impl 
     let saving = SaveState::new(id, revision, state);
     view! {
         <div class="preview fill" data-assessment=saving.id()>
-            <FillBar state saving alongside />
+            <AlongsidePicker state alongside />
+            <FillBar state saving />
             <div class="preview-layout">
                 <div class="preview-form">
                     {move || {
@@ -158,11 +159,7 @@ pub fn progress(state: PreviewState) -> (usize, usize) {
 
 /// The bar over the form: progress, and whether everything is saved.
 #[component]
-fn FillBar(
-    state: PreviewState,
-    saving: SaveState,
-    alongside: RwSignal<Option<Locale>>,
-) -> impl IntoView {
+fn FillBar(state: PreviewState, saving: SaveState) -> impl IntoView {
     let counts = Memo::new(move |_| progress(state));
     let label = t_args("fill-progress", move || {
         let (answered, shown) = counts.get();
@@ -196,7 +193,6 @@ fn FillBar(
             </p>
             <save::ConflictChoice saving />
             <p class="hint">{t("fill-storage-hint")}</p>
-            <AlongsidePicker state alongside />
         </div>
     }
     .erase_on_server()
@@ -223,7 +219,7 @@ fn AlongsidePicker(state: PreviewState, alongside: RwSignal<Option<Locale>>) -> 
         .map(|l| view! { <option value=l.code() lang=l.code()>{l.endonym()}</option> })
         .collect_view();
     view! {
-        <div class="fill-alongside">
+        <div class="card fill-alongside">
             <label for="fill-alongside">{t("fill-alongside")}</label>
             <select
                 id="fill-alongside"
