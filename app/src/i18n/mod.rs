@@ -64,8 +64,19 @@ impl std::fmt::Display for Arg {
 
 /// Messages already translated for an island: `(id, text)`, and for a
 /// message with a count `(id#n, text)` per count (see `catalog`).
-#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(Serialize))]
 pub struct Catalog(pub Vec<(String, String)>);
+
+/// The browser only reads a catalog (from an island's props); the island
+/// wrapper's second serialization of its props writes nothing for it, so
+/// no bundle carries a serializer for it.
+#[cfg(not(feature = "ssr"))]
+impl Serialize for Catalog {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_unit()
+    }
+}
 
 /// Makes an island's catalog the source of [`tr`] in the browser (on the
 /// server, Fluent is).
