@@ -448,8 +448,17 @@ async fn the_items_language_changes_until_the_first_answer_and_the_trend_follows
             refused.json::<AppError>().await.unwrap(),
             AppError::conflict("error-locale-locked")
         );
+        // From the page's form (answered meanwhile in the island): back to
+        // the page, which says why.
+        let refused = change_locale(&app, &umed, &id, "3", "en").await;
+        assert_eq!(refused.status(), StatusCode::SEE_OTHER);
         let (_, html) = page(&app, &umed, &to).await;
-        assert!(!html.contains("id=\"assessment-locale\""));
+        assert!(
+            html.contains("The language of the items can change only until the first answer."),
+            "{html}"
+        );
+        let (_, html) = page(&app, &umed, &to).await;
+        assert!(!html.contains("id=\"assessment-locale\""), "then gone");
         let (_, stored) = app
             .get_json(&token, &format!("/api/v1/assessments/{id}"))
             .await;

@@ -3,11 +3,13 @@
 //! in a draft here (the fill island); everyone else who may read it, and
 //! everyone once it is submitted, sees it as recorded.
 
+use super::ChangeItemsLocale;
 use super::amend_form::AmendForm;
 use super::fill::{FillForm, FillIsland, fill_messages};
 use super::locale_form::LocaleForm;
 use super::read_assessment;
 use super::read_only::{RecordedAssessment, Words};
+use crate::components::FormState;
 use crate::components::{ErrorMessage, NotFound, Protected};
 use crate::error::AppError;
 use crate::features::instruments::preview::state::offered_locales;
@@ -16,6 +18,7 @@ use crate::i18n::{t, use_i18n};
 use crate::model::AssessmentForm;
 use domain::{AssessmentStatus, Locale, Permission};
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
@@ -99,7 +102,9 @@ fn AssessmentSections(form: AssessmentForm, assesses: bool) -> impl IntoView {
         a.values()
             .any(|v| v.as_object().is_some_and(|m| !m.is_empty()))
     });
-    let relocale = (form.editable && !answered && offered.len() > 1).then(|| {
+    // Shown after a refusal too, so that it says why (answered meanwhile).
+    let refused = FormState::of(ChangeItemsLocale::PATH).error().is_some();
+    let relocale = (form.editable && (!answered || refused) && offered.len() > 1).then(|| {
         view! {
             <LocaleForm
                 id=form.assessment.id.to_string()

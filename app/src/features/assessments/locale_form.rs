@@ -26,7 +26,7 @@ pub fn LocaleForm(id: String, revision: i64, current: Locale, meta: Meta) -> imp
             <form class="form" method="post" action=ChangeItemsLocale::PATH>
                 <input type="hidden" name="id" value=id />
                 <input type="hidden" name="revision" value=revision.to_string() />
-                <ErrorMessage error=form.general_error() />
+                <ErrorMessage error=form.error() />
                 <div class="field">
                     <label for="items-locale">{t("assessment-items-language")}</label>
                     <select id="items-locale" name="locale" aria-describedby="locale-change-hint">
