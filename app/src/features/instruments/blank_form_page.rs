@@ -8,7 +8,6 @@
 //! item keys the numbers carry). The paper is all in the chosen language;
 //! the choice above it in the interface's. Plain HTML, no code sent.
 
-use super::get_version;
 use super::preview::outcome::level_name;
 use super::preview::state::{offered_locales, resolve};
 use crate::components::{ErrorMessage, Protected};
@@ -16,9 +15,9 @@ use crate::error::AppError;
 use crate::i18n::{t, tr, use_i18n};
 use crate::model::VersionView;
 use domain::definition::{Definition, Item, ItemType, Judgement, Requirement, Section};
-use domain::{Gender, InstrumentCode, Locale, Permission};
+use domain::{Gender, Locale, Permission};
 use leptos::prelude::*;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn BlankFormPage() -> impl IntoView {
@@ -32,20 +31,7 @@ pub fn BlankFormPage() -> impl IntoView {
 
 #[component]
 fn BlankFormLoader() -> impl IntoView {
-    let params = use_params_map();
-    let key = move || {
-        let p = params.read();
-        (
-            p.get("code").and_then(|c| c.parse::<InstrumentCode>().ok()),
-            p.get("number").and_then(|n| n.parse::<i64>().ok()),
-        )
-    };
-    let version = Resource::new(key, |(code, number)| async move {
-        match (code, number) {
-            (Some(code), Some(number)) => get_version(code, number).await,
-            _ => Err(AppError::NotFound),
-        }
-    });
+    let version = super::get_version::version_from_path();
     view! {
         <Suspense fallback=|| view! { <p class="loading">{t("loading")}</p> }>
             {move || {

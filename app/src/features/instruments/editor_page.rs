@@ -2,15 +2,13 @@
 //! to the editor island, with the problems `check()` finds in it now.
 
 use super::editor::EditorIsland;
-use super::get_version;
 use crate::components::{ErrorMessage, Protected};
 use crate::error::AppError;
 use crate::i18n::{Catalog, t, use_i18n};
 use crate::model::Problem;
 use domain::definition::Definition;
-use domain::{InstrumentCode, Locale, Permission, VersionStatus};
+use domain::{Locale, Permission, VersionStatus};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 #[cfg(feature = "ssr")]
 fn prepared(interface: Locale, definition: &Definition) -> (Catalog, Vec<Problem>) {
@@ -52,20 +50,7 @@ pub fn EditorPage() -> impl IntoView {
 
 #[component]
 fn EditorLoader() -> impl IntoView {
-    let params = use_params_map();
-    let key = move || {
-        let p = params.read();
-        (
-            p.get("code").and_then(|c| c.parse::<InstrumentCode>().ok()),
-            p.get("number").and_then(|n| n.parse::<i64>().ok()),
-        )
-    };
-    let version = Resource::new(key, |(code, number)| async move {
-        match (code, number) {
-            (Some(code), Some(number)) => get_version(code, number).await,
-            _ => Err(AppError::NotFound),
-        }
-    });
+    let version = super::get_version::version_from_path();
     view! {
         <Suspense fallback=|| view! { <p class="loading">{t("loading")}</p> }>
             {move || {

@@ -1,7 +1,6 @@
 //! `/instruments/:code/versions/:number`: loads a version and hands its
 //! definition to the live preview. Nothing here is saved.
 
-use super::get_version;
 use super::preview::PreviewIsland;
 use crate::i18n::Catalog;
 
@@ -18,10 +17,9 @@ fn messages(_: domain::Locale, _: usize) -> Catalog {
 use crate::components::{ErrorMessage, Protected};
 use crate::error::AppError;
 use crate::i18n::{t, use_i18n};
+use domain::Permission;
 use domain::definition::Definition;
-use domain::{InstrumentCode, Permission};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
 
 #[component]
 pub fn PreviewPage() -> impl IntoView {
@@ -35,20 +33,7 @@ pub fn PreviewPage() -> impl IntoView {
 
 #[component]
 fn PreviewLoader() -> impl IntoView {
-    let params = use_params_map();
-    let key = move || {
-        let p = params.read();
-        (
-            p.get("code").and_then(|c| c.parse::<InstrumentCode>().ok()),
-            p.get("number").and_then(|n| n.parse::<i64>().ok()),
-        )
-    };
-    let version = Resource::new(key, |(code, number)| async move {
-        match (code, number) {
-            (Some(code), Some(number)) => get_version(code, number).await,
-            _ => Err(AppError::NotFound),
-        }
-    });
+    let version = super::get_version::version_from_path();
     view! {
         <p><a href="/instruments">{t("instruments-back")}</a></p>
         <Suspense fallback=|| view! { <p class="loading">{t("loading")}</p> }>
