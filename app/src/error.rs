@@ -46,6 +46,11 @@ pub enum AppError {
     InvalidAnswers {
         problems: Vec<crate::model::Problem>,
     },
+    /// An uploaded file did not parse: every problem with its place.
+    #[error("the file has {} problem(s)", problems.len())]
+    InvalidFile {
+        problems: Vec<crate::model::Problem>,
+    },
     #[error("internal error, correlation id {correlation_id}")]
     Internal { correlation_id: String },
     /// The request did not reach the server or its answer was unreadable.
@@ -83,6 +88,7 @@ impl AppError {
             AppError::Busy => "error-busy",
             AppError::InvalidDefinition { .. } => "error-invalid-definition",
             AppError::InvalidAnswers { .. } => "error-invalid-answers",
+            AppError::InvalidFile { .. } => "error-translation-file-invalid",
             AppError::Invalid { message_id, .. } | AppError::Conflict { message_id } => message_id,
             AppError::Internal { .. } => "error-internal",
             AppError::Request(_) => "error-request",
@@ -99,7 +105,8 @@ impl AppError {
             AppError::Conflict { .. } => 409,
             AppError::Invalid { .. }
             | AppError::InvalidDefinition { .. }
-            | AppError::InvalidAnswers { .. } => 422,
+            | AppError::InvalidAnswers { .. }
+            | AppError::InvalidFile { .. } => 422,
             AppError::Throttled { .. } => 429,
             AppError::Malformed => 400,
             AppError::Busy => 503,
@@ -163,6 +170,7 @@ impl From<services::ServiceError> for AppError {
             E::StaleRevision { .. } => AppError::conflict("error-draft-changed"),
             E::InvalidDefinition(problems) => AppError::InvalidDefinition { problems },
             E::InvalidAnswers(problems) => AppError::InvalidAnswers { problems },
+            E::InvalidFile(problems) => AppError::InvalidFile { problems },
             E::Internal(detail) => {
                 let correlation_id = services::new_correlation_id();
                 tracing::error!(%correlation_id, %detail, "internal error");

@@ -141,6 +141,11 @@ code_enum! {
         AssessmentsExported => "assessment.exported",
         /// Someone read the list of a subject's assessments (their page).
         AssessmentsListed => "assessment.listed",
+        /// Wordings of one locale of a draft written (one event per save
+        /// or upload; the ids and what happened to each in the details).
+        TranslationsSaved => "translation.saved",
+        /// A locale of a version signed off as a whole by a reviewer.
+        TranslationsSignedOff => "translation.signed_off",
     }
 }
 

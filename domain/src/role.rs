@@ -89,6 +89,14 @@ pub enum Permission {
     /// table (CSV, XLSX) — of one's facilities (administrators: of all).
     /// For those who analyse results, not for those who assess.
     ExportAssessments,
+    /// Write the wordings of a draft in the locales other than its source
+    /// (the side-by-side editor, uploads of translation files).
+    Translate,
+    /// Download a version's translation files.
+    ReadTranslationFiles,
+    /// Sign a locale of a version off as a whole (four eyes: never one's
+    /// own translations; the service checks that).
+    SignOffTranslations,
 }
 
 /// The set of roles one account holds, kept sorted and free of duplicates.
@@ -139,6 +147,18 @@ impl Roles {
             Permission::ImportInstruments | Permission::EditDrafts => {
                 self.contains(Role::Methodologist) || self.contains(Role::Administrator)
             }
+            Permission::Translate => {
+                self.contains(Role::Translator)
+                    || self.contains(Role::Methodologist)
+                    || self.contains(Role::Administrator)
+            }
+            Permission::ReadTranslationFiles => {
+                self.contains(Role::Translator)
+                    || self.contains(Role::Methodologist)
+                    || self.contains(Role::Reviewer)
+                    || self.contains(Role::Administrator)
+            }
+            Permission::SignOffTranslations => self.contains(Role::Reviewer),
         }
     }
 }
@@ -146,6 +166,22 @@ impl Roles {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn translators_translate_and_only_reviewers_sign_off() {
+        let translator = Roles::new([Role::Translator]);
+        assert!(translator.allows(Permission::Translate));
+        assert!(translator.allows(Permission::ReadTranslationFiles));
+        assert!(!translator.allows(Permission::SignOffTranslations));
+        assert!(!translator.allows(Permission::EditDrafts));
+        let reviewer = Roles::new([Role::Reviewer]);
+        assert!(!reviewer.allows(Permission::Translate));
+        assert!(reviewer.allows(Permission::ReadTranslationFiles));
+        assert!(reviewer.allows(Permission::SignOffTranslations));
+        let assessor = Roles::new([Role::Assessor]);
+        assert!(!assessor.allows(Permission::ReadTranslationFiles));
+        assert!(!Roles::new([Role::Administrator]).allows(Permission::SignOffTranslations));
+    }
 
     #[test]
     fn only_administrators_manage_users_and_read_the_audit_log() {

@@ -47,3 +47,10 @@ error-title-required = Give the instrument a title.
 error-title-invalid = The title is too long (at most 200 characters) or has control characters.
 error-genders-required = Choose at least one gender the instrument is used for.
 error-import-file = Choose a definition file (JSON) to import.
+
+## Translations (issue 9)
+error-translation-file-invalid = The file could not be read, so nothing of it was saved. Correct the problems listed and upload it again.
+error-translation-source-locale = This is the instrument's source language: its texts are written in the editor, not translated.
+error-translation-not-a-target = This language is not one the instrument is translated into.
+error-sign-off-status = Translations are signed off while the version is a draft or in review.
+error-sign-off-incomplete = Something in this language is still missing or out of date; it can be signed off once every text is translated from the current source.

@@ -31,6 +31,12 @@ impl ApiCall {
         self
     }
 
+    /// A body that is not JSON (a file), with its content type.
+    pub fn bytes(mut self, body: Vec<u8>, content_type: &str) -> Self {
+        self.request = self.request.header("content-type", content_type).body(body);
+        self
+    }
+
     pub async fn send(self) -> Response {
         self.request.send().await.expect("request")
     }

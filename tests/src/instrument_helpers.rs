@@ -42,4 +42,28 @@ impl TestApp {
             .await
             .expect("update the stored definition");
     }
+
+    /// Marks version `number` of `code` published and its predecessors
+    /// superseded, as publication (issue 10) will: until it exists, a test
+    /// that needs a published version with a history does it directly.
+    pub async fn publish_directly(&self, code: &InstrumentCode, number: i64) {
+        let pool = &self.services.db.pool;
+        let instrument = "instrument_id = (SELECT id FROM instruments WHERE code = $1)";
+        sqlx::query(&format!(
+            "UPDATE instrument_versions SET status = 'superseded' \
+             WHERE {instrument} AND status = 'published'"
+        ))
+        .bind(code.as_str())
+        .execute(pool)
+        .await
+        .expect("supersede");
+        sqlx::query(&format!(
+            "UPDATE instrument_versions SET status = 'published' WHERE {instrument} AND number = $2"
+        ))
+        .bind(code.as_str())
+        .bind(number)
+        .execute(pool)
+        .await
+        .expect("publish");
+    }
 }

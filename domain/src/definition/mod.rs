@@ -32,6 +32,7 @@ pub mod outcome;
 mod parse;
 pub mod scoring;
 pub mod text;
+pub mod translation;
 
 pub use answer_schema::answer_schema;
 pub use answers::{

@@ -112,6 +112,16 @@ impl Text {
         &self.0
     }
 
+    /// Replaces (or, with `None`, removes) one locale's wording, keeping the
+    /// canonical locale order.
+    pub fn set(&mut self, locale: Locale, wording: Option<Wording>) {
+        self.0.retain(|(l, _)| *l != locale);
+        if let Some(w) = wording {
+            self.0.push((locale, w));
+            self.0.sort_by_key(|(l, _)| locale_rank(*l));
+        }
+    }
+
     pub fn get(&self, locale: Locale) -> Option<&Wording> {
         self.0.iter().find(|(l, _)| *l == locale).map(|(_, w)| w)
     }

@@ -37,20 +37,10 @@ impl Services {
             message_id: e.message_id(),
         })?;
         let keys = Keys::new(user.username.as_str(), client_ip);
-        let mut conn = self.db.pool.acquire().await?;
-        let wait = self.password_check_wait(&mut conn, &keys).await?;
-        let record = users::get(&mut conn, user.id).await?;
-        drop(conn);
-        if let Some(seconds) = wait {
-            self.audit_password_check(actor, AuditAction::PasswordCheckThrottled, None)
-                .await?;
-            return Err(ServiceError::Throttled { seconds });
-        }
-        let ok = Password::fits(current)
-            && password::verify(current.to_owned(), Some(record.password_hash.clone())).await?;
-        if !ok {
-            self.audit_password_check(actor, AuditAction::PasswordCheckFailed, Some(&keys))
-                .await?;
+        if !self
+            .verify_own_password(actor, &keys, current, "change_password")
+            .await?
+        {
             return Err(ServiceError::Invalid {
                 field: "current",
                 message_id: "error-current-password-wrong",
@@ -82,6 +72,35 @@ impl Services {
         Ok(())
     }
 
+    /// Checks a signed-in user's own password again (a password change, a
+    /// signature): throttled like sign-in, every failure audited. `check`
+    /// names the action in the audit event.
+    pub(crate) async fn verify_own_password(
+        &self,
+        actor: &Actor,
+        keys: &Keys,
+        password: &str,
+        check: &'static str,
+    ) -> ServiceResult<bool> {
+        let user = actor.user()?;
+        let mut conn = self.db.pool.acquire().await?;
+        let wait = self.password_check_wait(&mut conn, keys).await?;
+        let record = users::get(&mut conn, user.id).await?;
+        drop(conn);
+        if let Some(seconds) = wait {
+            self.audit_password_check(actor, AuditAction::PasswordCheckThrottled, None, check)
+                .await?;
+            return Err(ServiceError::Throttled { seconds });
+        }
+        let ok = Password::fits(password)
+            && password::verify(password.to_owned(), Some(record.password_hash.clone())).await?;
+        if !ok {
+            self.audit_password_check(actor, AuditAction::PasswordCheckFailed, Some(keys), check)
+                .await?;
+        }
+        Ok(ok)
+    }
+
     /// Writes a refused or failed check of the actor's own password; a
     /// failure (with `keys`) also counts against the throttle, in the same
     /// transaction.
@@ -90,6 +109,7 @@ impl Services {
         actor: &Actor,
         action: AuditAction,
         failure: Option<&Keys>,
+        check: &'static str,
     ) -> ServiceResult<()> {
         let user = actor.user()?;
         let mut tx = self.db.begin().await?;
@@ -103,7 +123,7 @@ impl Services {
                 action,
                 target: AuditTarget::User,
                 target_id: Some(user.id.to_string()),
-                details: json!({ "check": "change_password" }),
+                details: json!({ "check": check }),
             },
         )
         .await?;

@@ -168,6 +168,16 @@ impl Services {
             },
         )
         .await?;
+        // Translations carry forward, approved where the source is
+        // unchanged; copying is not translating (no contributor).
+        crate::store::translations::carry_forward(&mut tx, from.id, version).await?;
+        let copied = Definition::from_json(&from.definition).map_err(|_| {
+            ServiceError::Internal(format!(
+                "stored definition {code}@{} unreadable",
+                from.number
+            ))
+        })?;
+        crate::translations::sync(&mut tx, version, &copied, None, &Default::default()).await?;
         audit::append(
             &mut tx,
             audit::NewEvent {
@@ -218,6 +228,14 @@ impl Services {
             }
             other => other?,
         };
+        crate::translations::sync(
+            &mut tx,
+            record.id,
+            &definition,
+            author(actor),
+            &Default::default(),
+        )
+        .await?;
         audit::append(
             &mut tx,
             audit::NewEvent {

@@ -40,6 +40,10 @@ pub enum ServiceError {
     /// with its path in the answers document.
     #[error("the answers have {} problem(s)", .0.len())]
     InvalidAnswers(Vec<Problem>),
+    /// An uploaded file does not parse: every problem, each with its place
+    /// (`line 12`, `row 7`). Nothing of it was stored.
+    #[error("the file has {} problem(s)", .0.len())]
+    InvalidFile(Vec<Problem>),
     /// Someone else changed the record first, or the record's state forbids
     /// the change (a draft exists already, the last administrator…).
     #[error("conflict: {0}")]

@@ -131,6 +131,15 @@ impl Services {
             },
         )
         .await?;
+        // Whoever brings a file brings its translations.
+        crate::translations::sync(
+            &mut tx,
+            version,
+            &definition,
+            created_by,
+            &Default::default(),
+        )
+        .await?;
         audit::append(
             &mut tx,
             audit::NewEvent {

@@ -59,6 +59,8 @@ pub mod time;
 #[cfg(feature = "server")]
 pub mod tokens;
 #[cfg(feature = "server")]
+pub mod translations;
+#[cfg(feature = "server")]
 pub mod users;
 
 #[cfg(feature = "server")]

@@ -19,10 +19,15 @@ use utoipa::ToSchema;
 
 mod assessments;
 mod subjects;
+mod translations;
 pub use assessments::{
     AmendAssessment, AssessmentForm, AssessmentSummary, AssessmentView, DueReassessment,
     JudgementView, NewAssessment, OutcomeView, SaveAnswers, SavedAnswers, ScoreView,
     StartedAssessment, SubmitAssessment, SubmittedAssessment,
+};
+pub use translations::{
+    LocaleProgress, RefusalReason, Refused, RowOutcome, RowReport, SignOffLocale, SignOffView,
+    StatusCounts, TextStatus, TextStatusView, TranslationsView, UploadReport,
 };
 pub use subjects::{
     Facility, FacilityNames, NewFacility, NewSubject, SubjectChange, SubjectTransfer, SubjectView,

@@ -154,6 +154,15 @@ impl From<ServiceError> for ApiFailure {
                 f.problems = problems.into_iter().map(|p| (p, false)).collect();
                 f
             }
+            ServiceError::InvalidFile(problems) => {
+                let mut f = ApiFailure::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "invalid-file",
+                    "error-translation-file-invalid",
+                );
+                f.problems = problems.into_iter().map(|p| (p, false)).collect();
+                f
+            }
             ServiceError::Conflict(message_id) => {
                 ApiFailure::new(StatusCode::CONFLICT, code_of(message_id), message_id)
             }

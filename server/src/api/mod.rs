@@ -17,6 +17,7 @@ mod facilities;
 mod instruments;
 mod me;
 mod subjects;
+mod translations;
 
 pub use error::ApiFailure;
 
@@ -48,6 +49,7 @@ use utoipa_axum::routes;
         (name = "instruments", description = "The instrument library"),
         (name = "assessments", description = "Assessments of subjects with published instruments"),
         (name = "facilities", description = "Facilities and who works at which"),
+        (name = "translations", description = "Translations of a version: status, files for translators, sign-off"),
         (name = "subjects", description = "The subjects assessed (prisoners), by pseudonymous code"),
     )
 )]
@@ -85,7 +87,7 @@ async fn openapi_json() -> impl IntoResponse {
 }
 
 fn parts() -> (Router<Services>, utoipa::openapi::OpenApi) {
-    OpenApiRouter::with_openapi(ApiDoc::openapi())
+    let (router, mut document) = OpenApiRouter::with_openapi(ApiDoc::openapi())
         .routes(routes!(openapi_json))
         .routes(routes!(me::me))
         .routes(routes!(instruments::list_instruments))
@@ -95,6 +97,12 @@ fn parts() -> (Router<Services>, utoipa::openapi::OpenApi) {
         ))
         .routes(routes!(instruments::get_version, instruments::save_draft))
         .routes(routes!(instruments::diff_versions))
+        .routes(routes!(translations::get_translations))
+        .routes(routes!(
+            translations::download_translations,
+            translations::upload_translations
+        ))
+        .routes(routes!(translations::sign_off_translations))
         .routes(routes!(
             facilities::list_facilities,
             facilities::create_facility
@@ -111,7 +119,9 @@ fn parts() -> (Router<Services>, utoipa::openapi::OpenApi) {
         .routes(routes!(assessments::amend_assessment))
         .routes(routes!(exports::export_csv))
         .routes(routes!(exports::export_xlsx))
-        .split_for_parts()
+        .split_for_parts();
+    translations::document_file_routes(&mut document);
+    (router, document)
 }
 
 /// The OpenAPI document of the routes [`router`] serves.

@@ -124,6 +124,32 @@ fn exporters(c: Caller) -> bool {
         Caller::As(Role::Reviewer) | Caller::As(Role::Administrator)
     )
 }
+fn file_readers(c: Caller) -> bool {
+    matches!(
+        c,
+        Caller::As(Role::Translator)
+            | Caller::As(Role::Methodologist)
+            | Caller::As(Role::Reviewer)
+            | Caller::As(Role::Administrator)
+    )
+}
+fn translators(c: Caller) -> bool {
+    matches!(
+        c,
+        Caller::As(Role::Translator)
+            | Caller::As(Role::Methodologist)
+            | Caller::As(Role::Administrator)
+    )
+}
+fn reviewers(c: Caller) -> bool {
+    c == Caller::As(Role::Reviewer)
+}
+fn ftl_file(_: &str) -> Option<String> {
+    Some("sections-x-label = перевод\n".to_owned())
+}
+fn password(_: &str) -> Option<String> {
+    Some(json!({"password": "wrong-but-never-checked"}).to_string())
+}
 fn authors(c: Caller) -> bool {
     matches!(
         c,
@@ -359,6 +385,61 @@ fn contract() -> Vec<Route> {
             code: library_code,
             body: no_body,
         },
+        Route {
+            method: Method::GET,
+            template: "/api/v1/instruments/{code}/versions/{n}/translations",
+            allowed: any_token,
+            success: StatusCode::OK,
+            query: "",
+            code: library_code,
+            body: no_body,
+        },
+        Route {
+            method: Method::GET,
+            template: "/api/v1/instruments/{code}/versions/{n}/translations/{locale}.ftl",
+            allowed: file_readers,
+            success: StatusCode::OK,
+            query: "",
+            code: library_code,
+            body: no_body,
+        },
+        Route {
+            method: Method::GET,
+            template: "/api/v1/instruments/{code}/versions/{n}/translations/{locale}.xlsx",
+            allowed: file_readers,
+            success: StatusCode::OK,
+            query: "",
+            code: library_code,
+            body: no_body,
+        },
+        // Version 1 is published: allowed callers are told it is no draft.
+        Route {
+            method: Method::PUT,
+            template: "/api/v1/instruments/{code}/versions/{n}/translations/{locale}.ftl",
+            allowed: translators,
+            success: StatusCode::CONFLICT,
+            query: "",
+            code: library_code,
+            body: ftl_file,
+        },
+        Route {
+            method: Method::PUT,
+            template: "/api/v1/instruments/{code}/versions/{n}/translations/{locale}.xlsx",
+            allowed: translators,
+            success: StatusCode::CONFLICT,
+            query: "",
+            code: library_code,
+            body: ftl_file,
+        },
+        Route {
+            method: Method::POST,
+            template: "/api/v1/instruments/{code}/versions/{n}/translations/{locale}/sign-off",
+            allowed: reviewers,
+            success: StatusCode::CONFLICT,
+            query: "",
+            code: library_code,
+            body: password,
+        },
     ]
 }
 
@@ -426,6 +507,7 @@ async fn every_api_route_answers_each_role_and_the_anonymous_caller_as_the_table
                     .replace("{code}", &(route.code)(&code))
                     .replace("{n}", "1")
                     .replace("{username}", "api-assessor")
+                    .replace("{locale}", "ru")
                     .replace("{id}", &assessment)
                     + route.query;
                 let mut call = app.api(route.method.clone(), &path);

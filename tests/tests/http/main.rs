@@ -27,4 +27,5 @@ mod pages;
 mod roles;
 mod subject_pages;
 mod subjects;
+mod translations;
 mod users;

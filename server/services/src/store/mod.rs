@@ -11,6 +11,7 @@ pub mod sessions;
 pub mod subjects;
 pub mod throttle;
 pub mod tokens;
+pub mod translations;
 pub mod users;
 
 use sqlx::AnyConnection;

@@ -1,0 +1,58 @@
+//! Files for external translators: what an export holds per text, and what
+//! an upload gives back per row. The formats (`ftl`, `xlsx`) only convert;
+//! which rows apply is decided by the service that reads them.
+
+use crate::model::RefusalReason;
+use domain::definition::Wording;
+use domain::{Gender, InstrumentCode, Locale};
+
+/// One text of a version, as exported for one target locale.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportRow {
+    /// Stable id (`domain::definition::translation`): a Fluent identifier.
+    pub id: String,
+    /// JSON pointer in the version's definition (for the translator's note).
+    pub path: String,
+    /// The source-language wording (`None` if the author has not written it).
+    pub source: Option<Wording>,
+    /// Hash of `source`; an upload must carry it back unchanged.
+    pub source_hash: String,
+    /// The target locale's wording now, if any.
+    pub target: Option<Wording>,
+    /// Human-readable status, e.g. `draft` or `male: approved, female: missing`.
+    pub status: String,
+    /// Context for the translator: what the text is (item label, option…).
+    pub note: String,
+    /// Genders that may see the text.
+    pub genders: Vec<Gender>,
+}
+
+/// A whole export: one version, one target locale.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportFile {
+    pub code: InstrumentCode,
+    pub version: i64,
+    pub source_locale: Locale,
+    pub locale: Locale,
+    pub rows: Vec<ExportRow>,
+}
+
+/// One row read back from an uploaded file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UploadRow {
+    pub id: String,
+    /// The source hash the row was made against (`None` when the file lost it).
+    pub source_hash: Option<String>,
+    /// The wording typed: `Ok(None)` when left empty (nothing to apply),
+    /// `Err` when the value is not a wording.
+    pub target: Result<Option<Wording>, RefusalReason>,
+    /// Where in the file, for messages: `line 12`, `row 7`.
+    pub at: String,
+}
+
+/// Why a file does not parse; an upload with any is refused whole.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileProblem {
+    pub at: String,
+    pub message: String,
+}
