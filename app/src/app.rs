@@ -9,6 +9,7 @@ use crate::features::instruments::{
     BlankFormPage, EditorPage, HistoryPage, InstrumentsPage, NewInstrumentPage, PreviewPage,
 };
 use crate::features::subjects::{NewSubjectPage, SubjectPage, SubjectsPage};
+use crate::features::translations::TranslationsPage;
 use crate::features::users::{NewUserPage, UserPage, UsersPage};
 use crate::home::HomePage;
 use crate::i18n::{provide_i18n, t, tr};
@@ -183,6 +184,11 @@ pub fn App() -> impl IntoView {
                     <Route
                         path=path!("/instruments/:code/versions/:number/form")
                         view=BlankFormPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route
+                        path=path!("/instruments/:code/versions/:number/translations")
+                        view=TranslationsPage
                         ssr=SsrMode::Async
                     />
                     <Route

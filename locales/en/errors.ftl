@@ -54,3 +54,6 @@ error-translation-source-locale = This is the instrument's source language: its 
 error-translation-not-a-target = This language is not one the instrument is translated into.
 error-sign-off-status = Translations are signed off while the version is a draft or in review.
 error-sign-off-incomplete = Something in this language is still missing or out of date; it can be signed off once every text is translated from the current source.
+error-translation-empty = Type a wording first: an empty one is not saved.
+error-translation-source-changed = The source text of this wording changed while you were translating: read the new source and translate it again.
+error-translation-file-kind = Choose a translation file: a Fluent file (.ftl) or a spreadsheet (.xlsx).

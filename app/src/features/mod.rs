@@ -7,4 +7,5 @@ pub mod facilities;
 pub mod instruments;
 pub mod subjects;
 pub mod tokens;
+pub mod translations;
 pub mod users;

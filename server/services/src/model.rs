@@ -25,12 +25,12 @@ pub use assessments::{
     JudgementView, NewAssessment, OutcomeView, SaveAnswers, SavedAnswers, ScoreView,
     StartedAssessment, SubmitAssessment, SubmittedAssessment,
 };
-pub use translations::{
-    LocaleProgress, RefusalReason, Refused, RowOutcome, RowReport, SignOffLocale, SignOffView,
-    StatusCounts, TextStatus, TextStatusView, TranslationsView, UploadReport,
-};
 pub use subjects::{
     Facility, FacilityNames, NewFacility, NewSubject, SubjectChange, SubjectTransfer, SubjectView,
+};
+pub use translations::{
+    LocaleProgress, RefusalReason, Refused, RowOutcome, RowReport, SignOffLocale, SignOffView,
+    StatusCounts, TextStatus, TextStatusView, TranslationWorkspace, TranslationsView, UploadReport,
 };
 
 /// Reads an optional value that may come as itself (JSON) or as text (a

@@ -20,6 +20,7 @@ mod subjects;
 mod translations;
 
 pub use error::ApiFailure;
+pub use translations::file_response as translation_file;
 
 use axum::Router;
 use axum::http::header;

@@ -6,7 +6,7 @@
 
 use axum::Router;
 use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use std::path::Path;
 use std::sync::OnceLock;
 use tower_http::services::{ServeDir, ServeFile};
@@ -75,4 +75,18 @@ pub fn routes<S: Clone + Send + Sync + 'static>(site_root: &Path, output_name: &
                 )
                 .layer(axum::middleware::map_response(keep_a_day)),
         )
+        .route("/translate.js", axum::routing::get(translate_js))
+}
+
+/// The translation page's script (`app::features::translations`), kept
+/// in the binary; its URL carries its hash, so it may be kept for ever.
+async fn translate_js() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (header::CACHE_CONTROL, FOREVER),
+        ],
+        app::features::translations::SCRIPT,
+    )
+        .into_response()
 }

@@ -86,6 +86,7 @@ pub async fn resolve(
     if path.starts_with("/pkg/")
         || path.starts_with("/fonts/")
         || path == "/favicon.svg"
+        || path == "/translate.js"
         || path.starts_with("/api/v1/")
     {
         let ctx = RequestCtx {

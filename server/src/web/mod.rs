@@ -11,6 +11,7 @@ mod forms;
 mod health;
 mod honest;
 mod refusals;
+mod translation_files;
 
 pub use refusals::CallerSeen;
 
@@ -65,6 +66,14 @@ pub fn router(services: Services, leptos_options: LeptosOptions, settings: EdgeS
         .route(
             "/instruments/{code}/versions/{number}/definition.json",
             get(definitions::export),
+        )
+        .route(
+            app::features::translations::UPLOAD_PATH,
+            axum::routing::post(translation_files::upload),
+        )
+        .route(
+            "/instruments/{code}/versions/{number}/translations/{file}",
+            get(translation_files::download),
         )
         .merge(crate::api::router(services.clone()))
         .merge(assets::routes(

@@ -27,5 +27,6 @@ mod pages;
 mod roles;
 mod subject_pages;
 mod subjects;
+mod translation_pages;
 mod translations;
 mod users;

@@ -23,7 +23,8 @@ pub fn HistoryPage() -> impl IntoView {
             permission=Permission::ViewInstruments
             children=move |user| {
                 let edits = user.roles.allows(Permission::EditDrafts);
-                view! { <History edits /> }.into_any()
+                let translations = user.roles.allows(Permission::ReadTranslationFiles);
+                view! { <History edits translations /> }.into_any()
             }
         />
     }
@@ -33,6 +34,8 @@ pub fn HistoryPage() -> impl IntoView {
 fn History(
     /// Whether the user may start and edit drafts.
     edits: bool,
+    /// Whether the user works on translations (not assessors).
+    translations: bool,
 ) -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
@@ -78,7 +81,7 @@ fn History(
                         .map(|result| match result {
                             Ok(list) => {
                                 let code = title.clone();
-                                view! { <Versions code list from to edits /> }.into_any()
+                                view! { <Versions code list from to edits translations /> }.into_any()
                             }
                             Err(e) => view! { <ErrorMessage error=Some(e) /> }.into_any(),
                         })
@@ -115,6 +118,7 @@ fn Versions(
     from: Option<i64>,
     to: Option<i64>,
     edits: bool,
+    translations: bool,
 ) -> impl IntoView {
     let locale = use_i18n().locale.get_untracked();
     let has_open = list.iter().any(|v| v.status.is_open());
@@ -176,6 +180,13 @@ fn Versions(
                         <a href=format!("/instruments/{code}/versions/{}/form", v.version)>
                             {t("blank-form-link")}
                         </a>
+                        {translations.then(|| {
+                            view! {
+                                <a href=format!("/instruments/{code}/versions/{}/translations", v.version)>
+                                    {t("history-translations")}
+                                </a>
+                            }
+                        })}
                         <a
                             href=format!("/instruments/{code}/versions/{}/definition.json", v.version)
                             download=format!("{code}-v{}.json", v.version)

@@ -204,3 +204,18 @@ pub struct SignOffLocale {
     #[serde(default)]
     pub password: String,
 }
+
+/// Everything the side-by-side translation page shows of a version.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TranslationWorkspace {
+    pub version: crate::model::VersionView,
+    pub translations: TranslationsView,
+    /// Each text's source hash, by id: a save names the one it was made
+    /// against.
+    pub source_hashes: BTreeMap<String, String>,
+    /// Whether the caller may write wordings (a draft, and the role).
+    pub may_translate: bool,
+    /// The locales the caller may sign off: a reviewer who wrote no
+    /// wording of it in this version.
+    pub may_sign_off: Vec<Locale>,
+}

@@ -6,8 +6,8 @@ use super::files::{ExportFile, ExportRow, UploadRow};
 use super::status::StatusTable;
 use super::sync;
 use crate::model::{
-    Problem, RefusalReason, Refused, RowOutcome, RowReport, TextStatus, TranslationsView,
-    UploadReport,
+    Problem, RefusalReason, Refused, RowOutcome, RowReport, TextStatus, TranslationWorkspace,
+    TranslationsView, UploadReport,
 };
 use crate::store::{Conn, StoreError, audit, instruments, translations};
 use crate::throttle::Keys;
@@ -93,6 +93,49 @@ impl Services {
         let loaded = load(&mut conn, code, n).await?;
         let sign_offs = translations::sign_offs_of(&mut conn, loaded.record.id).await?;
         Ok(StatusTable::new(&loaded.definition, loaded.records).view(&sign_offs))
+    }
+
+    /// The side-by-side page's data: the version, the status of every
+    /// wording, each text's source hash, and what the caller may do.
+    #[tracing::instrument(skip_all)]
+    pub async fn translation_workspace(
+        &self,
+        actor: &Actor,
+        code: &InstrumentCode,
+        n: i64,
+    ) -> ServiceResult<TranslationWorkspace> {
+        let version = self.get_version(actor, code, n).await?;
+        let mut conn = self.db.pool.acquire().await?;
+        let loaded = load(&mut conn, code, n).await?;
+        let sign_offs = translations::sign_offs_of(&mut conn, loaded.record.id).await?;
+        let table = StatusTable::new(&loaded.definition, loaded.records.clone());
+        let source_hashes = table
+            .texts
+            .iter()
+            .map(|t| (t.id.clone(), table.source_hash(t)))
+            .collect();
+        let mut may_sign_off = Vec::new();
+        if let Ok(user) = actor.user()
+            && actor.authorize(Permission::SignOffTranslations).is_ok()
+            && matches!(
+                loaded.record.status,
+                VersionStatus::Draft | VersionStatus::InReview
+            )
+        {
+            for locale in table.target_locales() {
+                if !translations::contributed(&mut conn, loaded.record.id, locale, user.id).await? {
+                    may_sign_off.push(locale);
+                }
+            }
+        }
+        Ok(TranslationWorkspace {
+            may_translate: loaded.record.status == VersionStatus::Draft
+                && actor.authorize(Permission::Translate).is_ok(),
+            translations: table.view(&sign_offs),
+            source_hashes,
+            may_sign_off,
+            version,
+        })
     }
 
     /// Writes wordings of one locale of a draft. Each row names the source

@@ -161,6 +161,23 @@ russian-gendered =
 }
 
 #[test]
+fn a_file_saved_with_windows_line_ends_and_a_bom_reads_the_same() {
+    // A line break inside a wording is ours to keep; the file's own line
+    // ends are the editor's. CRLF there reads as LF, and a CR inside a
+    // wording was written as `{"\u000D"}`, so nothing changes.
+    let mut rows = realistic_rows();
+    rows.push(row("cr", neutral("x"), neutral("a\r\nb\rc")));
+    let f = file(Locale::Ru, Locale::Tg, rows);
+    let unix = read_ftl(&write_ftl(&f)).expect("reads");
+    let windows = format!("\u{feff}{}", write_ftl(&f).replace('\n', "\r\n"));
+    assert_eq!(read_ftl(&windows).expect("reads"), unix);
+    assert_eq!(
+        unix.last().map(|r| r.target.clone()),
+        Some(Ok(neutral("a\r\nb\rc")))
+    );
+}
+
+#[test]
 fn a_tajik_file_has_no_plural_categories() {
     let written = write_ftl(&file(Locale::Ru, Locale::Tg, realistic_rows()));
     for key in ["[zero]", "[one]", "[two]", "[few]", "[many]", "[other]"] {
