@@ -37,6 +37,7 @@ async fn every_page_hydrates_under_the_content_security_policy_and_nothing_is_bl
             "/instruments/IRNS?from=1&to=1",
             "/instruments/IRNS/versions/1",
             "/instruments/IRNS/versions/1/form?locale=tg&gender=female",
+            "/instruments/IRNS/versions/1/translations?locale=ru",
             "/no-such-page",
         ] {
             browser.client.goto(&app.url(path)).await.unwrap();

@@ -76,6 +76,19 @@ pub fn routes<S: Clone + Send + Sync + 'static>(site_root: &Path, output_name: &
                 .layer(axum::middleware::map_response(keep_a_day)),
         )
         .route("/translate.js", axum::routing::get(translate_js))
+        .route("/translate.css", axum::routing::get(translate_css))
+}
+
+/// The translation page's own styles, likewise.
+async fn translate_css() -> Response {
+    (
+        [
+            (header::CONTENT_TYPE, "text/css; charset=utf-8"),
+            (header::CACHE_CONTROL, FOREVER),
+        ],
+        app::features::translations::STYLE,
+    )
+        .into_response()
 }
 
 /// The translation page's script (`app::features::translations`), kept

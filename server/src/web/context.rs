@@ -87,6 +87,7 @@ pub async fn resolve(
         || path.starts_with("/fonts/")
         || path == "/favicon.svg"
         || path == "/translate.js"
+        || path == "/translate.css"
         || path.starts_with("/api/v1/")
     {
         let ctx = RequestCtx {

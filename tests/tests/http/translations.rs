@@ -211,6 +211,21 @@ async fn a_source_change_makes_exactly_its_translations_stale() {
             "a stale wording is not done"
         );
         assert_eq!(ru_after.total, ru.total);
+        // The instruments list says so too: Russian below 100 % for the draft.
+        let list: Vec<services::model::InstrumentSummary> = ok_json(
+            app.api(Method::GET, "/api/v1/instruments?q=IRNS")
+                .token(&author)
+                .send()
+                .await,
+        )
+        .await;
+        let listed = list[0]
+            .completeness
+            .iter()
+            .find(|c| c.locale.code() == "ru")
+            .unwrap();
+        assert_eq!((listed.done, listed.total), (ru_after.done, ru_after.total));
+        assert!(listed.percent() < 100);
     })
     .await;
 }

@@ -24,13 +24,26 @@ pub const UPLOAD_PATH: &str = "/api/upload_translations";
 /// The page's script, served at [`script_path`].
 pub const SCRIPT: &str = include_str!("translate.js");
 
+/// The page's own styles, served at [`style_path`] (only this page
+/// loads them).
+pub const STYLE: &str = include_str!("translate.css");
+
+fn versioned(path: &str, content: &str) -> String {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::hash::DefaultHasher::new();
+    content.hash(&mut h);
+    format!("{path}?v={:016x}", h.finish())
+}
+
 /// `/translate.js?v=HASH`: the hash changes with the script, so a browser
 /// may keep it for a long time.
 pub fn script_path() -> String {
-    use std::hash::{Hash, Hasher};
-    let mut h = std::hash::DefaultHasher::new();
-    SCRIPT.hash(&mut h);
-    format!("/translate.js?v={:016x}", h.finish())
+    versioned("/translate.js", SCRIPT)
+}
+
+/// `/translate.css?v=HASH`, likewise.
+pub fn style_path() -> String {
+    versioned("/translate.css", STYLE)
 }
 
 /// The page of a version's translations.

@@ -7,7 +7,8 @@
 
 use super::text_row::{Row, TextRow};
 use super::{
-    SignOffLocale, UPLOAD_PATH, get_translation_workspace, script_path, translations_path,
+    SignOffLocale, UPLOAD_PATH, get_translation_workspace, script_path, style_path,
+    translations_path,
 };
 use crate::components::{ErrorMessage, FormState, Protected};
 use crate::error::AppError;
@@ -218,6 +219,7 @@ fn Workspace(w: TranslationWorkspace, definition: Definition) -> impl IntoView {
     let shown_none = first_missing.is_none();
 
     view! {
+        <leptos_meta::Stylesheet href=style_path() />
         <p><a href=format!("/instruments/{code}")>{t("instruments-back")}</a></p>
         <section class="card">
             <div class="card-head">

@@ -121,9 +121,33 @@ impl Services {
             by_code.entry(v.code.to_string()).or_default().push(v);
         }
         let query = query.unwrap_or_default();
-        Ok(by_code
-            .values()
-            .filter_map(|versions| summarise(actor, versions, query))
-            .collect())
+        let mut summaries = Vec::new();
+        let mut conn = self.db.pool.acquire().await?;
+        for versions in by_code.values() {
+            let Some(mut summary) = summarise(actor, versions, query) else {
+                continue;
+            };
+            // A draft's translations: a wording made from a source text
+            // that changed since is not done (it is stale).
+            let open = summary
+                .draft
+                .as_ref()
+                .and_then(|d| versions.iter().find(|v| v.number == d.version));
+            if let Some(open) = open
+                && let Some(definition) = parsed(open)
+            {
+                let records = crate::store::translations::records_of(&mut conn, open.id).await?;
+                let table = crate::translations::StatusTable::new(&definition, records);
+                for locale in table.target_locales() {
+                    let progress = table.progress(locale, false);
+                    if let Some(c) = summary.completeness.iter_mut().find(|c| c.locale == locale) {
+                        c.done = progress.done;
+                        c.total = progress.total;
+                    }
+                }
+            }
+            summaries.push(summary);
+        }
+        Ok(summaries)
     }
 }
