@@ -46,7 +46,10 @@ pub enum AppError {
     InvalidAnswers {
         problems: Vec<crate::model::Problem>,
     },
-    /// An uploaded file did not parse: every problem with its place.
+    /// An uploaded file did not parse: every problem with its place. Only
+    /// plain pages get it (a translation upload), never an island, so the
+    /// browser's bundles are built without it.
+    #[cfg(feature = "ssr")]
     #[error("the file has {} problem(s)", problems.len())]
     InvalidFile {
         problems: Vec<crate::model::Problem>,
@@ -63,6 +66,15 @@ pub enum AppError {
 }
 
 impl AppError {
+    /// The problems of a refused upload, each with its line or row.
+    pub fn file_problems(&self) -> Vec<crate::model::Problem> {
+        match self {
+            #[cfg(feature = "ssr")]
+            AppError::InvalidFile { problems } => problems.clone(),
+            _ => vec![],
+        }
+    }
+
     pub fn invalid(field: &str, message_id: &str) -> Self {
         AppError::Invalid {
             field: field.to_owned(),
@@ -88,6 +100,7 @@ impl AppError {
             AppError::Busy => "error-busy",
             AppError::InvalidDefinition { .. } => "error-invalid-definition",
             AppError::InvalidAnswers { .. } => "error-invalid-answers",
+            #[cfg(feature = "ssr")]
             AppError::InvalidFile { .. } => "error-translation-file-invalid",
             AppError::Invalid { message_id, .. } | AppError::Conflict { message_id } => message_id,
             AppError::Internal { .. } => "error-internal",
@@ -105,8 +118,9 @@ impl AppError {
             AppError::Conflict { .. } => 409,
             AppError::Invalid { .. }
             | AppError::InvalidDefinition { .. }
-            | AppError::InvalidAnswers { .. }
-            | AppError::InvalidFile { .. } => 422,
+            | AppError::InvalidAnswers { .. } => 422,
+            #[cfg(feature = "ssr")]
+            AppError::InvalidFile { .. } => 422,
             AppError::Throttled { .. } => 429,
             AppError::Malformed => 400,
             AppError::Busy => 503,

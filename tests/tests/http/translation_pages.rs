@@ -43,7 +43,7 @@ fn source_hash_of(html: &str, id: &str) -> String {
         .nth(1)
         .expect("the row");
     let after = row
-        .split("name=\"source_hash\" value=\"")
+        .split("name=\"edit[source_hash]\" value=\"")
         .nth(1)
         .expect("the hash field");
     after.split('"').next().unwrap().to_owned()
@@ -78,14 +78,14 @@ async fn a_translator_saves_one_text_from_the_page_and_comes_back_at_the_next() 
             "save_translation",
             &from,
             &[
-                ("code", "IRNS"),
-                ("number", "2"),
-                ("locale", "ru"),
-                ("id", SECOND_LABEL),
-                ("source_hash", &hash),
-                ("one", "Подробности (с страницы)"),
-                ("back", &from),
-                ("next", "sections-safety-items-harm_to_others-label"),
+                ("edit[code]", "IRNS"),
+                ("edit[number]", "2"),
+                ("edit[locale]", "ru"),
+                ("edit[id]", SECOND_LABEL),
+                ("edit[source_hash]", &hash),
+                ("edit[one]", "Подробности (с страницы)"),
+                ("edit[back]", &from),
+                ("edit[next]", "sections-safety-items-harm_to_others-label"),
             ],
         )
         .await;
@@ -106,13 +106,13 @@ async fn a_translator_saves_one_text_from_the_page_and_comes_back_at_the_next() 
             "save_translation",
             &from,
             &[
-                ("code", "IRNS"),
-                ("number", "2"),
-                ("locale", "ru"),
-                ("id", SECOND_LABEL),
-                ("source_hash", "0000000000000000"),
-                ("one", "Мой новый текст, не потерять"),
-                ("back", &from),
+                ("edit[code]", "IRNS"),
+                ("edit[number]", "2"),
+                ("edit[locale]", "ru"),
+                ("edit[id]", SECOND_LABEL),
+                ("edit[source_hash]", "0000000000000000"),
+                ("edit[one]", "Мой новый текст, не потерять"),
+                ("edit[back]", &from),
             ],
         )
         .await;

@@ -99,24 +99,36 @@ fn back_to(code: &InstrumentCode, number: i64, back: &str, focus: &str) -> Strin
     }
 }
 
+/// One text's wording from the page's plain form (fields `edit[…]`).
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
+pub struct TranslationEdit {
+    pub code: String,
+    pub number: i64,
+    pub locale: String,
+    pub id: String,
+    pub source_hash: String,
+    /// A wording for everybody.
+    #[serde(default)]
+    pub one: Option<String>,
+    /// Different wordings for men and women.
+    #[serde(default)]
+    pub male: Option<String>,
+    #[serde(default)]
+    pub female: Option<String>,
+    /// The page (with its filters) to come back to.
+    #[serde(default)]
+    pub back: Option<String>,
+    /// The text to come back at.
+    #[serde(default)]
+    pub next: Option<String>,
+}
+
 /// Saves the wording of one text in one locale, from the page's plain
 /// form: `one` (a wording for everybody) or `male`/`female` (different
 /// wordings), made against `source_hash`. Saving a stale wording unchanged
 /// keeps it for the new source. Back to the page, at the text `next`.
 #[server(endpoint = "save_translation", prefix = "/api")]
-#[allow(clippy::too_many_arguments)]
-pub async fn save_translation(
-    code: InstrumentCode,
-    number: i64,
-    locale: Locale,
-    id: String,
-    source_hash: String,
-    one: Option<String>,
-    male: Option<String>,
-    female: Option<String>,
-    back: Option<String>,
-    next: Option<String>,
-) -> Result<UploadReport, AppError> {
+pub async fn save_translation(edit: TranslationEdit) -> Result<UploadReport, AppError> {
     use crate::request::*;
     use domain::definition::Wording;
     use services::model::RefusalReason;
@@ -124,8 +136,13 @@ pub async fn save_translation(
     respond(
         async {
             let (services, ctx) = request()?;
+            let code: InstrumentCode = edit.code.parse().map_err(|_| AppError::NotFound)?;
+            let locale: Locale = edit
+                .locale
+                .parse()
+                .map_err(|_| AppError::invalid("locale", "error-translation-not-a-target"))?;
             let filled = |s: Option<String>| s.filter(|s| !s.trim().is_empty());
-            let wording = match (filled(male), filled(female), filled(one)) {
+            let wording = match (filled(edit.male), filled(edit.female), filled(edit.one)) {
                 (None, None, None) => {
                     return Err(AppError::invalid("one", "error-translation-empty"));
                 }
@@ -136,11 +153,11 @@ pub async fn save_translation(
                 .save_translations(
                     &ctx.actor()?,
                     &code,
-                    number,
+                    edit.number,
                     locale,
                     vec![UploadRow {
-                        id: id.clone(),
-                        source_hash: Some(source_hash),
+                        id: edit.id.clone(),
+                        source_hash: Some(edit.source_hash),
                         target: Ok(Some(wording)),
                         at: String::new(),
                     }],
@@ -155,9 +172,9 @@ pub async fn save_translation(
                     _ => AppError::NotFound,
                 });
             }
-            let back = back.unwrap_or_default();
-            let next = next.unwrap_or_else(|| id.clone());
-            crate::features::auth::redirect_plain_form(&back_to(&code, number, &back, &next));
+            let back = edit.back.unwrap_or_default();
+            let next = edit.next.unwrap_or_else(|| edit.id.clone());
+            crate::features::auth::redirect_plain_form(&back_to(&code, edit.number, &back, &next));
             Ok(report)
         }
         .await,

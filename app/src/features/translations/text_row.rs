@@ -91,10 +91,13 @@ pub fn TextRow(
     let interface = use_i18n().locale.get_untracked();
     let source = definition.meta.source_locale;
     let form = FormState::of(SaveTranslation::PATH);
-    let mine = form.sent("id", &row.id).unwrap_or(false)
-        && form.sent("locale", locale.code()).unwrap_or(false);
+    let mine = form.sent("edit[id]", &row.id).unwrap_or(false)
+        && form.sent("edit[locale]", locale.code()).unwrap_or(false);
     let error = mine.then(|| form.error()).flatten();
-    let typed = |name: &str| mine.then(|| form.sent_value(name)).flatten();
+    let typed = |name: &str| {
+        mine.then(|| form.sent_value(&format!("edit[{name}]")))
+            .flatten()
+    };
     let (one, male, female) = match &row.target {
         Some(Wording::Neutral(s)) => (s.clone(), String::new(), String::new()),
         Some(Wording::Gendered { male, female }) => (
@@ -205,7 +208,7 @@ pub fn TextRow(
         let m = row.genders.contains(&Gender::Male).then(|| {
             textarea(
                 field("male"),
-                "male",
+                "edit[male]",
                 variant_label(Gender::Male),
                 male.clone(),
                 autofocus && gendered_now,
@@ -214,7 +217,7 @@ pub fn TextRow(
         let f = row.genders.contains(&Gender::Female).then(|| {
             textarea(
                 field("female"),
-                "female",
+                "edit[female]",
                 variant_label(Gender::Female),
                 female.clone(),
                 autofocus && gendered_now && !row.genders.contains(&Gender::Male),
@@ -240,15 +243,15 @@ pub fn TextRow(
     let form_view = may_translate.then(|| {
         view! {
             <form class="form tr-target" method="post" action=SaveTranslation::PATH>
-                <input type="hidden" name="code" value=code.to_string() />
-                <input type="hidden" name="number" value=number.to_string() />
-                <input type="hidden" name="locale" value=locale.code() />
-                <input type="hidden" name="id" value=row.id.clone() />
-                <input type="hidden" name="source_hash" value=row.source_hash.clone() />
-                <input type="hidden" name="back" value=back.clone() />
-                <input type="hidden" name="next" value=next.clone().unwrap_or_default() />
+                <input type="hidden" name="edit[code]" value=code.to_string() />
+                <input type="hidden" name="edit[number]" value=number.to_string() />
+                <input type="hidden" name="edit[locale]" value=locale.code() />
+                <input type="hidden" name="edit[id]" value=row.id.clone() />
+                <input type="hidden" name="edit[source_hash]" value=row.source_hash.clone() />
+                <input type="hidden" name="edit[back]" value=back.clone() />
+                <input type="hidden" name="edit[next]" value=next.clone().unwrap_or_default() />
                 <ErrorMessage error />
-                {textarea(field("one"), "one", tr(interface, "translations-one"), one.clone(), autofocus && !gendered_now)}
+                {textarea(field("one"), "edit[one]", tr(interface, "translations-one"), one.clone(), autofocus && !gendered_now)}
                 {gendered_fields}
                 {(locale == Locale::Tg)
                     .then(|| {

@@ -444,10 +444,7 @@ fn Files(
             .iter()
             .map(|l| view! { <option value=l.code()>{l.endonym()}</option> })
             .collect_view();
-        let problems = match form.error() {
-            Some(AppError::InvalidFile { problems }) => problems,
-            _ => vec![],
-        };
+        let problems = form.error().map(|e| e.file_problems()).unwrap_or_default();
         view! {
             <form class="form" method="post" action=UPLOAD_PATH enctype="multipart/form-data">
                 <input type="hidden" name="code" value=code.to_string() />
