@@ -57,3 +57,5 @@ error-sign-off-incomplete = Something in this language is still missing or out o
 error-translation-empty = Type a wording first: an empty one is not saved.
 error-translation-source-changed = The source text of this wording changed while you were translating: read the new source and translate it again.
 error-translation-file-kind = Choose a translation file: a Fluent file (.ftl) or a spreadsheet (.xlsx).
+error-translation-changed-meanwhile = Someone else changed this wording while you were translating it: what you typed is kept below; compare it with theirs and save again.
+error-translation-not-seen = This text is never shown to that gender: give one wording, or only the variant of the gender who sees it.

@@ -70,3 +70,5 @@ translations-identical = The wordings for women and men are the same: is one of 
 translations-save = Save
 translations-keep-hint = Saving it unchanged keeps it for the new source text.
 translations-preview = As the assessor sees it
+translations-saved = Saved.
+translations-refused-changed-meanwhile = refused: the wording was changed by someone else meanwhile

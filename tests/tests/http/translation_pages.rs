@@ -119,6 +119,38 @@ async fn a_translator_saves_one_text_from_the_page_and_comes_back_at_the_next() 
         assert_eq!(refused.status(), StatusCode::SEE_OTHER);
         let again = page(&app, &client, &from).await;
         assert!(again.contains("Мой новый текст, не потерять"), "kept");
+        // Two translators on one text: a save over a wording that changed
+        // since the form was shown is refused, and what was typed stays.
+        let stale_form = html.split(&format!("id=\"t-{SECOND_LABEL}\"")).nth(1).unwrap();
+        let was = stale_form
+            .split("name=\"edit[was]\" value=\"")
+            .nth(1)
+            .unwrap()
+            .split('"')
+            .next()
+            .unwrap()
+            .to_owned();
+        let over = plain_form(
+            &app,
+            &client,
+            "save_translation",
+            &from,
+            &[
+                ("edit[code]", "IRNS"),
+                ("edit[number]", "2"),
+                ("edit[locale]", "ru"),
+                ("edit[id]", SECOND_LABEL),
+                ("edit[source_hash]", &hash),
+                ("edit[was]", &was),
+                ("edit[one]", "Второй переводчик, по старой странице"),
+                ("edit[back]", &from),
+            ],
+        )
+        .await;
+        assert_eq!(over.status(), StatusCode::SEE_OTHER);
+        let after_over = page(&app, &client, &from).await;
+        assert!(after_over.contains("Второй переводчик, по старой странице"), "kept");
+        assert!(after_over.contains("Подробности (с страницы)"), "theirs is not overwritten");
         assert!(again.contains("role=\"alert\"") || again.contains("class=\"message error\""));
 
         // An upload by the page's form: a file that cannot be read changes

@@ -226,6 +226,22 @@ async fn a_source_change_makes_exactly_its_translations_stale() {
             .unwrap();
         assert_eq!((listed.done, listed.total), (ru_after.done, ru_after.total));
         assert!(listed.percent() < 100);
+
+        // A file made after the change and sent back untouched confirms
+        // nothing: the out-of-date wordings stay out of date until a
+        // person keeps or rewrites each.
+        let translator = app.api_user("translator", &[Role::Translator]).await;
+        for file in ["ru.ftl", "ru.xlsx"] {
+            let body = download(&app, &translator, file).await;
+            let report: UploadReport = ok_json(upload(&app, &translator, file, body).await).await;
+            assert_eq!(report.applied, 0, "{file}");
+        }
+        let still = table(&app, &author).await;
+        assert!(
+            statuses(&still, FIRST_LABEL)
+                .iter()
+                .all(|(_, s)| *s == TextStatus::Stale)
+        );
     })
     .await;
 }
@@ -497,6 +513,15 @@ async fn a_new_draft_carries_every_translation_forward_approved_where_the_source
         let reviewer = tests::api::token_for(&app.services, "reviewer").await;
         let _: TranslationsView =
             ok_json(sign_off(&app, &reviewer, "ru", &reviewer_password).await).await;
+        // Someone who translates and reviews writes Tajik, never signed off.
+        let both_password = app
+            .create_user("both", &[Role::Translator, Role::Reviewer])
+            .await;
+        let both = tests::api::token_for(&app.services, "both").await;
+        let ftl = String::from_utf8(download(&app, &both, "tg.ftl").await).unwrap();
+        let edited = retranslate(&ftl, SECOND_LABEL, "Тафсилот");
+        let _: UploadReport =
+            ok_json(upload(&app, &both, "tg.ftl", edited.into_bytes()).await).await;
         let code: domain::InstrumentCode = "IRNS".parse().unwrap();
         app.publish_directly(&code, 2).await;
 
@@ -535,6 +560,15 @@ async fn a_new_draft_carries_every_translation_forward_approved_where_the_source
             .send()
             .await;
         assert_eq!(again.status(), StatusCode::OK);
+        // The Tajik wording carried forward unapproved is still theirs: a
+        // new version does not let them sign off their own translation.
+        let own = app
+            .api(Method::POST, &format!("{v3}/translations/tg/sign-off"))
+            .token(&both)
+            .body(serde_json::json!({ "password": both_password }).to_string())
+            .send()
+            .await;
+        assert_eq!(own.status(), StatusCode::FORBIDDEN);
     })
     .await;
 }

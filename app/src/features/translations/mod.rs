@@ -107,6 +107,9 @@ pub struct TranslationEdit {
     pub locale: String,
     pub id: String,
     pub source_hash: String,
+    /// The hash of the wording the form showed (see `UploadRow::base`).
+    #[serde(default)]
+    pub was: Option<String>,
     /// A wording for everybody.
     #[serde(default)]
     pub one: Option<String>,
@@ -160,6 +163,7 @@ pub async fn save_translation(edit: TranslationEdit) -> Result<UploadReport, App
                         source_hash: Some(edit.source_hash),
                         target: Ok(Some(wording)),
                         at: String::new(),
+                        base: edit.was,
                     }],
                     "page",
                 )
@@ -168,6 +172,12 @@ pub async fn save_translation(edit: TranslationEdit) -> Result<UploadReport, App
                 return Err(match refused.reason {
                     RefusalReason::StaleSource => {
                         AppError::conflict("error-translation-source-changed")
+                    }
+                    RefusalReason::ChangedMeanwhile => {
+                        AppError::conflict("error-translation-changed-meanwhile")
+                    }
+                    RefusalReason::NotTranslatable => {
+                        AppError::invalid("one", "error-translation-not-seen")
                     }
                     _ => AppError::NotFound,
                 });

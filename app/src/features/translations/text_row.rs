@@ -30,6 +30,8 @@ pub struct Row {
     /// source wording it was made from.
     pub statuses: Vec<(Variant, TextStatus, Option<serde_json::Value>)>,
     pub source_hash: String,
+    /// The hash of the target wording shown.
+    pub was: String,
 }
 
 /// What kind of text a path is, as a message id.
@@ -190,6 +192,9 @@ pub fn TextRow(
         });
     let both = row.genders.len() > 1;
     let lang = locale.code();
+    // Every row has the same field labels: the text's kind and its source
+    // say which text a field is for.
+    let described = format!("h-{} s-{}", row.id, row.id);
     let textarea = move |id: String,
                          name: &'static str,
                          label: String,
@@ -198,7 +203,7 @@ pub fn TextRow(
         view! {
             <div class="field">
                 <label for=id.clone()>{label}</label>
-                <textarea id=id name=name rows="2" lang=lang autofocus=focus data-tr-field>{value}</textarea>
+                <textarea id=id name=name rows="2" lang=lang autofocus=focus data-tr-field aria-describedby=described.clone()>{value}</textarea>
             </div>
         }
         .into_any()
@@ -248,9 +253,12 @@ pub fn TextRow(
                 <input type="hidden" name="edit[locale]" value=locale.code() />
                 <input type="hidden" name="edit[id]" value=row.id.clone() />
                 <input type="hidden" name="edit[source_hash]" value=row.source_hash.clone() />
+                <input type="hidden" name="edit[was]" value=row.was.clone() />
                 <input type="hidden" name="edit[back]" value=back.clone() />
                 <input type="hidden" name="edit[next]" value=next.clone().unwrap_or_default() />
                 <ErrorMessage error />
+                {(mine && form.succeeded())
+                    .then(|| view! { <p class="message success" role="status">{t("translations-saved")}</p> })}
                 {textarea(field("one"), "edit[one]", tr(interface, "translations-one"), one.clone(), autofocus && !gendered_now)}
                 {gendered_fields}
                 {(locale == Locale::Tg)
@@ -264,7 +272,7 @@ pub fn TextRow(
                             </div>
                         }
                     })}
-                <p class="message warning tr-tajik-warning" data-tajik-warning=(locale == Locale::Tg).then_some("") hidden=warnings.is_empty()>
+                <p class="message warning tr-tajik-warning" role="status" aria-live="polite" data-tajik-warning=(locale == Locale::Tg).then_some("") hidden=warnings.is_empty()>
                     {t("translations-tajik-warning")} " " <span class="tr-found">{warnings.join(", ")}</span>
                 </p>
                 {identical.then(|| view! { <p class="hint tr-identical">{t("translations-identical")}</p> })}
@@ -290,10 +298,10 @@ pub fn TextRow(
     view! {
         <article class="tr-row" id=format!("t-{}", row.id) data-id=row.id.clone() data-status=data_status data-group=row.group.clone() tabindex="-1">
             <header class="tr-head">
-                <strong>{t(kind(&row.path))}</strong> " " <code class="tr-id">{row.id.clone()}</code> " " {status_tags}
+                <strong id=format!("h-{}", row.id)>{t(kind(&row.path))}</strong> " " <code class="tr-id">{row.id.clone()}</code> " " {status_tags}
             </header>
             <div class="tr-pair">
-                <div class="tr-source" lang=source.code()>
+                <div class="tr-source" lang=source.code() id=format!("s-{}", row.id)>
                     <p class="tr-label">{source.endonym()}</p>
                     {source_lines}
                     {was_view}

@@ -2,11 +2,12 @@
 // - The Tajik letters a Russian keyboard lacks, inserted at the caret.
 // - Russian-only letters and Latin look-alikes flagged as one types Tajik.
 // - The item's preview follows the wording as one types.
-// - Keys: "n" (outside a field) goes to the next text that needs work;
+// - Keys: N (outside a field, any keyboard layout) goes to the next text
+//   that needs work;
 //   Ctrl+Enter in a field saves its text.
 "use strict";
 (function () {
-  var russian = /[цщыьЦЩЫЬ]|ъ(?=[еёюяЕЁЮЯ])/g;
+  var russian = /[цщыьЦЩЫЬ]|[ъЪ](?=[еёЕЁ])/g;
   var word = /[A-Za-z\u0400-\u052F]+/g;
   function slips(text) {
     var found = text.match(russian) || [];
@@ -58,7 +59,9 @@
       t.form.requestSubmit();
       return;
     }
-    if (!inField && !e.ctrlKey && !e.metaKey && !e.altKey && e.key === "n") {
+    // By the key's place, not its letter: on a Russian or Tajik layout the
+    // same key types "т".
+    if (!inField && !e.ctrlKey && !e.metaKey && !e.altKey && e.code === "KeyN") {
       var next = document.getElementById("next-missing");
       if (!next) return;
       var target = document.querySelector(next.getAttribute("href"));

@@ -175,6 +175,11 @@ fn Workspace(w: TranslationWorkspace, definition: Definition) -> impl IntoView {
             genders: text.genders.clone(),
             statuses,
             source_hash: w.source_hashes.get(&text.id).cloned().unwrap_or_default(),
+            was: w
+                .wording_hashes
+                .get(&format!("{}/{}", f.locale.code(), text.id))
+                .cloned()
+                .unwrap_or_default(),
         });
     }
     let needs_work = |r: &Row| {
@@ -236,7 +241,14 @@ fn Workspace(w: TranslationWorkspace, definition: Definition) -> impl IntoView {
             />
             <SignOffForms code=code.clone() number may=w.may_sign_off.clone() />
         </section>
-        <Files code=code.clone() number targets=targets.clone() source may_translate=w.may_translate />
+        <Files
+            code=code.clone()
+            number
+            targets=targets.clone()
+            source
+            current=f.locale
+            may_translate=w.may_translate
+        />
         <section class="card" id="translation-texts" aria-labelledby="texts-title">
             <h2 id="texts-title">
                 {tr_args(
@@ -415,6 +427,8 @@ fn Files(
     number: i64,
     targets: Vec<Locale>,
     source: Locale,
+    /// The language the page shows, which the upload form proposes.
+    current: Locale,
     may_translate: bool,
 ) -> impl IntoView {
     let locale = use_i18n().locale.get_untracked();
@@ -442,7 +456,7 @@ fn Files(
     let upload = may_translate.then(|| {
         let options = targets
             .iter()
-            .map(|l| view! { <option value=l.code()>{l.endonym()}</option> })
+            .map(|l| view! { <option value=l.code() selected=*l == current>{l.endonym()}</option> })
             .collect_view();
         let problems = form.error().map(|e| e.file_problems()).unwrap_or_default();
         view! {

@@ -5,8 +5,8 @@
 //! search, but ц, щ, ы and ь do not exist in Tajik), and a Latin letter
 //! that looks Cyrillic (a, e, o, p, c, x…) pasted into a Cyrillic word,
 //! which no search or spell checker will then match. The hard sign ъ is a
-//! Tajik letter (маълумот, санъат); only its Russian use, separating
-//! before е, ё, ю or я (объект), is flagged.
+//! Tajik letter (маълумот, санъат, маъюб); only its Russian use before е
+//! or ё (объект, подъезд), which Tajik spells otherwise, is flagged.
 
 use crate::definition::text::Wording;
 use serde::{Deserialize, Serialize};
@@ -49,7 +49,7 @@ pub fn tajik_warnings(text: &str) -> Vec<TajikWarning> {
                 'ъ' => word
                     .get(k + 1)
                     .and_then(|n| n.to_lowercase().next())
-                    .is_some_and(|n| matches!(n, 'е' | 'ё' | 'ю' | 'я')),
+                    .is_some_and(|n| matches!(n, 'е' | 'ё')),
                 _ => false,
             };
             if russian {

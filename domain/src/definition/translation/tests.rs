@@ -97,6 +97,7 @@ fn units_follow_the_wording_shape_and_the_source_when_missing() {
 fn tajik_help_flags_russian_letters_and_latin_look_alikes() {
     assert!(tajik_warnings("Маълумот дар бораи маҳкумшуда").is_empty());
     assert!(tajik_warnings("Санъат ва ҷамъият").is_empty());
+    assert!(tajik_warnings("Маъюб ва маъюс").is_empty());
     assert_eq!(
         tajik_warnings("Цирк"),
         [TajikWarning::RussianLetter {

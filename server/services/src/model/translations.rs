@@ -151,6 +151,8 @@ pub enum RefusalReason {
     UnknownId,
     /// The row carries no source hash to check against.
     NoSourceHash,
+    /// The wording was changed by someone else since the form showed it.
+    ChangedMeanwhile,
     /// The value is not a wording (e.g. a Fluent selector on something
     /// other than `$gender`).
     BadValue,
@@ -213,6 +215,10 @@ pub struct TranslationWorkspace {
     /// Each text's source hash, by id: a save names the one it was made
     /// against.
     pub source_hashes: BTreeMap<String, String>,
+    /// The hash of each target wording now, by `locale/id`: the page's
+    /// form sends it back, so a save over someone else's newer wording is
+    /// refused.
+    pub wording_hashes: BTreeMap<String, String>,
     /// Whether the caller may write wordings (a draft, and the role).
     pub may_translate: bool,
     /// The locales the caller may sign off: a reviewer who wrote no

@@ -190,3 +190,21 @@ pub async fn update_draft(
         None => Err(StoreError::StaleRevision),
     }
 }
+
+/// Takes the draft's row for the rest of the transaction, if it is still at
+/// `revision` (so nothing can write the draft until the caller commits;
+/// SQLite locks the database, PostgreSQL the row). False: it moved on.
+pub async fn hold_at_revision(
+    conn: &mut Conn,
+    id: VersionId,
+    revision: i64,
+) -> Result<bool, StoreError> {
+    let updated = sqlx::query(
+        "UPDATE instrument_versions SET revision = revision WHERE id = $1 AND revision = $2",
+    )
+    .bind(id.get())
+    .bind(revision)
+    .execute(&mut *conn)
+    .await?;
+    Ok(updated.rows_affected() == 1)
+}

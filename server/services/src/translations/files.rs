@@ -48,6 +48,11 @@ pub struct UploadRow {
     pub target: Result<Option<Wording>, RefusalReason>,
     /// Where in the file, for messages: `line 12`, `row 7`.
     pub at: String,
+    /// The hash of the target wording the row was written over (the
+    /// page's form sends it): when the wording has changed since, the row
+    /// is refused rather than written over someone else's. `None`: not
+    /// checked (files carry only the source's hash).
+    pub base: Option<String>,
 }
 
 /// Why a file does not parse; an upload with any is refused whole.

@@ -50,12 +50,19 @@ fn status_text(units: &[super::status::UnitStatus<'_>]) -> String {
     }
 }
 
-/// Which wording the side-by-side editor or a file may write for `locale`.
+/// Which wording the side-by-side editor or a file may write for `locale`:
+/// a required locale other than the source.
 fn target_locale(definition: &Definition, locale: Locale) -> ServiceResult<()> {
     if locale == definition.meta.source_locale {
         return Err(ServiceError::Invalid {
             field: "locale",
             message_id: "error-translation-source-locale",
+        });
+    }
+    if !definition.meta.required_locales.contains(&locale) {
+        return Err(ServiceError::Invalid {
+            field: "locale",
+            message_id: "error-translation-not-a-target",
         });
     }
     Ok(())
@@ -114,6 +121,18 @@ impl Services {
             .iter()
             .map(|t| (t.id.clone(), table.source_hash(t)))
             .collect();
+        let wording_hashes = table
+            .target_locales()
+            .into_iter()
+            .flat_map(|l| {
+                table.texts.iter().map(move |t| {
+                    (
+                        format!("{}/{}", l.code(), t.id),
+                        super::source_hash(t.text, l),
+                    )
+                })
+            })
+            .collect();
         let mut may_sign_off = Vec::new();
         if let Ok(user) = actor.user()
             && actor.authorize(Permission::SignOffTranslations).is_ok()
@@ -133,6 +152,7 @@ impl Services {
                 && actor.authorize(Permission::Translate).is_ok(),
             translations: table.view(&sign_offs),
             source_hashes,
+            wording_hashes,
             may_sign_off,
             version,
         })
@@ -175,7 +195,7 @@ impl Services {
         let mut confirmed: HashSet<(String, Locale)> = HashSet::new();
         let mut changes: Vec<(String, Wording)> = Vec::new();
         for row in rows {
-            let outcome = self.row_outcome(&table, locale, &row);
+            let outcome = self.row_outcome(&table, locale, &row, origin == "page");
             match outcome {
                 Ok((outcome, change)) => {
                     if let Some((path, wording)) = change {
@@ -225,7 +245,7 @@ impl Services {
             let canonical = definition.to_json_pretty();
             match instruments::update_draft(&mut tx, record.id, record.revision, &canonical).await {
                 Err(StoreError::StaleRevision) => {
-                    return Err(ServiceError::Conflict("error-stale-revision"));
+                    return Err(ServiceError::Conflict("error-draft-changed"));
                 }
                 other => other?,
             };
@@ -258,12 +278,15 @@ impl Services {
     }
 
     /// What one row does: its outcome and the wording to write at a path,
-    /// or why it is refused.
+    /// or why it is refused. Only a person saving one text on the page
+    /// (`confirms`) keeps an out-of-date wording for the new source by
+    /// saving it unchanged; a file sent back as it was confirms nothing.
     fn row_outcome(
         &self,
         table: &StatusTable<'_>,
         locale: Locale,
         row: &UploadRow,
+        confirms: bool,
     ) -> Result<(RowOutcome, Option<(String, Wording)>), RefusalReason> {
         let text = table
             .texts
@@ -278,27 +301,76 @@ impl Services {
         if hash != table.source_hash(text) {
             return Err(RefusalReason::StaleSource);
         }
+        if row
+            .base
+            .as_deref()
+            .is_some_and(|base| base != super::source_hash(text.text, locale))
+        {
+            return Err(RefusalReason::ChangedMeanwhile);
+        }
         let Some(wording) = wording else {
             return Ok((RowOutcome::Unchanged, None));
         };
+        let present = |v: &Option<String>| v.clone().filter(|s| !s.trim().is_empty());
         let current = text.text.get(locale);
         let blank = |w: Option<&Wording>| match w {
             None => true,
             Some(Wording::Neutral(s)) => s.trim().is_empty(),
-            Some(Wording::Gendered { male, female }) => [male, female]
-                .iter()
-                .all(|v| v.as_deref().is_none_or(|s| s.trim().is_empty())),
+            Some(Wording::Gendered { male, female }) => {
+                present(male).is_none() && present(female).is_none()
+            }
         };
         if blank(Some(&wording)) {
             return Ok((RowOutcome::Unchanged, None));
         }
-        if current == Some(&wording) {
+        // A variant for a gender that never sees the text is not kept.
+        if let Wording::Gendered { male, female } = &wording {
+            let sees = |g: domain::Gender| text.genders.is_empty() || text.genders.contains(&g);
+            if (present(male).is_some() && !sees(domain::Gender::Male))
+                || (present(female).is_some() && !sees(domain::Gender::Female))
+            {
+                return Err(RefusalReason::NotTranslatable);
+            }
+        }
+        // A blank variant in a file keeps the wording there is: an upload
+        // adds and changes translations, it never removes one.
+        let wording = match (wording, current) {
+            (
+                Wording::Gendered { male, female },
+                Some(Wording::Gendered {
+                    male: cm,
+                    female: cf,
+                }),
+            ) => Wording::Gendered {
+                male: present(&male).or_else(|| present(cm)),
+                female: present(&female).or_else(|| present(cf)),
+            },
+            (Wording::Gendered { male, female }, Some(Wording::Neutral(c)))
+                if !c.trim().is_empty() =>
+            {
+                Wording::Gendered {
+                    male: present(&male).or_else(|| Some(c.clone())),
+                    female: present(&female).or_else(|| Some(c.clone())),
+                }
+            }
+            (w, _) => w,
+        };
+        // A spreadsheet has no way to say "men's wording only": the male
+        // column read back alone is the same wording, not a new neutral one.
+        let same = match (&wording, current) {
+            (Wording::Neutral(x), Some(Wording::Gendered { male, female })) => {
+                present(male).as_deref() == Some(x.as_str()) && present(female).is_none()
+            }
+            (w, c) => c == Some(w),
+        };
+        if same {
             let stale = table
                 .units(text, locale)
                 .iter()
                 .any(|u| u.status == TextStatus::Stale);
             // Kept on purpose for the new source: confirmed.
-            let change = stale.then(|| (text.path.clone(), wording));
+            let change = (stale && confirms)
+                .then(|| (text.path.clone(), current.cloned().unwrap_or(wording)));
             return Ok((RowOutcome::Unchanged, change));
         }
         let outcome = if blank(current) {
@@ -361,11 +433,22 @@ impl Services {
             });
         }
         let mut tx = self.db.begin().await?;
-        // Nothing may have changed since the table was read.
-        let now = instruments::get_version(&mut tx, code, n).await?;
-        if now.revision != loaded.record.revision {
-            return Err(ServiceError::Conflict("error-stale-revision"));
+        // Nothing may change between the table the reviewer's sign-off was
+        // checked against and the approval: hold the draft at that revision.
+        if !instruments::hold_at_revision(&mut tx, loaded.record.id, loaded.record.revision).await?
+        {
+            return Err(ServiceError::Conflict("error-draft-changed"));
         }
+        // Wordings written before records were kept get theirs first, so
+        // that the approval covers every wording.
+        super::sync(
+            &mut tx,
+            loaded.record.id,
+            &loaded.definition,
+            None,
+            &HashSet::new(),
+        )
+        .await?;
         self.clear_password_failures(&mut tx, &keys).await?;
         translations::approve_locale(&mut tx, loaded.record.id, locale, user.id).await?;
         audit::append(

@@ -68,6 +68,7 @@ pub fn read_ftl(src: &str) -> Result<Vec<UploadRow>, Vec<FileProblem>> {
             source_hash: message.comment.as_ref().and_then(source_hash),
             target: wording(message),
             at,
+            base: None,
         });
     }
     if problems.is_empty() {

@@ -65,6 +65,7 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<Vec<UploadRow>, Vec<FileProblem>> {
             source_hash,
             target: target(male, female),
             at,
+            base: None,
         });
     }
     if problems.is_empty() {
