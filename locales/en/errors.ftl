@@ -59,3 +59,4 @@ error-translation-source-changed = The source text of this wording changed while
 error-translation-file-kind = Choose a translation file: a Fluent file (.ftl) or a spreadsheet (.xlsx).
 error-translation-changed-meanwhile = Someone else changed this wording while you were translating it: what you typed is kept below; compare it with theirs and save again.
 error-translation-not-seen = This text is never shown to that gender: give one wording, or only the variant of the gender who sees it.
+error-translation-file-locale = This file is for { $file }, not { $chosen }: choose its language, or upload the file made for { $chosen }.

@@ -374,6 +374,17 @@ async fn an_upload_that_does_not_parse_changes_nothing() {
             error.problems
         );
 
+        // A Tajik file sent as Russian is refused whole, whatever its rows.
+        for (made, sent) in [("tg.ftl", "ru.ftl"), ("tg.xlsx", "ru.xlsx")] {
+            let tajik = download(&app, &translator, made).await;
+            let wrong = upload(&app, &translator, sent, tajik).await;
+            assert_eq!(
+                wrong.status(),
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "{made} as {sent}"
+            );
+        }
+
         let garbage = upload(&app, &translator, "ru.xlsx", b"not a workbook".to_vec()).await;
         assert_eq!(garbage.status(), StatusCode::UNPROCESSABLE_ENTITY);
 

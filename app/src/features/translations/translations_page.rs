@@ -470,7 +470,10 @@ fn Files(
                             <ul class="problems">
                                 {problems
                                     .into_iter()
-                                    .map(|p| view! { <li><code>{p.path}</code> " " {p.message}</li> })
+                                    .map(|p| {
+                                        let message = crate::i18n::tr_problem(locale, &p);
+                                        view! { <li><code>{p.path}</code> " " {message}</li> }
+                                    })
                                     .collect_view()}
                             </ul>
                         }

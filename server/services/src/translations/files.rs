@@ -61,3 +61,27 @@ pub struct FileProblem {
     pub at: String,
     pub message: String,
 }
+
+/// The target language a file says it is for: the Fluent header's
+/// `Target language: ru (…)`, the workbook's `about` sheet's `target
+/// locale`. `None` when the file does not say (a translator's own file).
+pub fn declared_locale(bytes: &[u8], ftl: bool) -> Option<Locale> {
+    if ftl {
+        let text = std::str::from_utf8(bytes).ok()?;
+        return text
+            .lines()
+            .take_while(|l| l.starts_with('#') || l.trim().is_empty())
+            .find_map(|l| l.split("Target language: ").nth(1))
+            .and_then(|rest| rest.split([' ', '.']).next())
+            .and_then(|code| code.parse().ok());
+    }
+    use calamine::{Reader, Xlsx};
+    let mut workbook: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).ok()?;
+    let about = workbook.worksheet_range("about").ok()?;
+    about.rows().find_map(|row| {
+        let key = row.first()?.to_string();
+        (key.trim() == "target locale")
+            .then(|| row.get(1)?.to_string().trim().parse().ok())
+            .flatten()
+    })
+}

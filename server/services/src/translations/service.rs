@@ -530,6 +530,32 @@ impl Services {
         if record.status != VersionStatus::Draft {
             return Err(ServiceError::Conflict("error-not-a-draft"));
         }
+        // A file made for another language is never read into this one.
+        if let Some(declared) = super::files::declared_locale(body, format == FileFormat::Ftl)
+            && declared != locale
+        {
+            return Err(ServiceError::InvalidFile(vec![Problem {
+                path: String::new(),
+                message: format!(
+                    "this file is for {}, not {}",
+                    declared.code(),
+                    locale.code()
+                ),
+                message_id: "error-translation-file-locale".into(),
+                args: [
+                    (
+                        "file".to_owned(),
+                        domain::definition::MessageArg::Text(declared.endonym().to_owned()),
+                    ),
+                    (
+                        "chosen".to_owned(),
+                        domain::definition::MessageArg::Text(locale.endonym().to_owned()),
+                    ),
+                ]
+                .into_iter()
+                .collect(),
+            }]));
+        }
         let parsed = match format {
             FileFormat::Ftl => match std::str::from_utf8(body) {
                 Ok(text) => super::ftl::read_ftl(text),
