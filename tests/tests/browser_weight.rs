@@ -145,7 +145,14 @@ async fn measure(
 ) {
     browser.client.goto(&app.url(page)).await.unwrap();
     browser.wait_for_hydration().await;
-    let first: u64 = transfers(browser).await.iter().map(|(_, b)| b).sum();
+    let resources = transfers(browser).await;
+    // `MIZON_WEIGHT_DETAIL=1`: each resource, to see what a change cost.
+    if std::env::var_os("MIZON_WEIGHT_DETAIL").is_some() {
+        for (name, bytes) in &resources {
+            eprintln!("  {page} {name}: {bytes}");
+        }
+    }
+    let first: u64 = resources.iter().map(|(_, b)| b).sum();
     figures.push(format!("{page}: {first}"));
     if first > budget {
         over.push(format!("{page}: {first} bytes, budget {budget}"));

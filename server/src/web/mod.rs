@@ -111,6 +111,8 @@ pub fn router(services: Services, leptos_options: LeptosOptions, settings: EdgeS
         .layer(header("x-frame-options", "DENY"))
         .layer(header("referrer-policy", "same-origin"))
         .layer(header("cache-control", "no-store"))
-        .layer(CompressionLayer::new())
+        // Brotli at 5 rather than the default 4: a tenth smaller pages (the
+        // island props are large JSON) for well under a millisecond more.
+        .layer(CompressionLayer::new().quality(tower_http::CompressionLevel::Precise(5)))
         .layer(tower_http::trace::TraceLayer::new_for_http())
 }
