@@ -95,6 +95,7 @@ async fn a_translator_completes_a_gendered_russian_item_and_russian_reaches_100_
             .goto(&app.url(&format!("{PAGE}?locale=ru&section=safety&gender=female")))
             .await
             .unwrap();
+        browser.screenshot("translations-ru-female").await;
         let saved = browser.text_of(&format!("{row} .tr-preview-label")).await;
         assert_eq!(
             saved,
@@ -139,6 +140,7 @@ async fn a_translator_completes_a_gendered_russian_item_and_russian_reaches_100_
             .send_keys("кумшуда цирк")
             .await
             .unwrap();
+        browser.screenshot("translations-tg-warning").await;
         let found = browser
             .wait_for_text(&format!("{warning} .tr-found"), "ц")
             .await;
