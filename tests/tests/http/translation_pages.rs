@@ -174,7 +174,7 @@ async fn a_translator_saves_one_text_from_the_page_and_comes_back_at_the_next() 
         assert_eq!(upload.status(), StatusCode::SEE_OTHER);
         let after = page(&app, &client, PAGE).await;
         assert!(after.contains("<ul class=\"problems\">"), "the problems are listed");
-        assert!(after.contains("line 1"), "{after}");
+        assert!(after.contains("Line 1: not valid Fluent"), "in words: {after}");
     })
     .await;
 }

@@ -307,6 +307,8 @@ fn Progress(
                     ("approved", arg(approved)),
                 ],
             );
+            // Per variant: its own bar (wordings made from the current
+            // source, of those needed) and its counts in words.
             let variants = counts
                 .get(&p.locale)
                 .map(|by_variant| {
@@ -314,7 +316,9 @@ fn Progress(
                         .iter()
                         .filter(|(_, c)| c.total() > 0)
                         .map(|(v, c)| {
-                            tr_args(
+                            let done = c.draft + c.approved;
+                            let percent = done * 100 / c.total();
+                            let words = tr_args(
                                 locale,
                                 "translations-variant-counts",
                                 &[
@@ -330,12 +334,25 @@ fn Progress(
                                     ("draft", arg(c.draft)),
                                     ("approved", arg(c.approved)),
                                 ],
-                            )
+                            );
+                            view! {
+                                <span class="tr-variant" data-variant=v.code() data-percent=percent.to_string()>
+                                    <meter
+                                        min="0"
+                                        max="100"
+                                        low="50"
+                                        high="99.5"
+                                        optimum="100"
+                                        value=percent.to_string()
+                                        aria-hidden="true"
+                                    ></meter>
+                                    " "
+                                    {words}
+                                </span>
+                            }
                         })
-                        .collect::<Vec<_>>()
-                        .join(" · ")
-                })
-                .unwrap_or_default();
+                        .collect_view()
+                });
             let sign_off = sign_offs.iter().find(|s| s.locale == p.locale).map(|s| {
                 let id = if s.current {
                     "translations-signed-off"
@@ -368,7 +385,7 @@ fn Progress(
                         value=percent.to_string()
                         aria-hidden="true"
                     ></meter>
-                    <span class="hint">{variants}</span>
+                    <span class="hint tr-variants">{variants}</span>
                     {sign_off.map(|s| view! { <span class="hint">{s}</span> })}
                 </li>
             }
@@ -472,7 +489,7 @@ fn Files(
                                     .into_iter()
                                     .map(|p| {
                                         let message = crate::i18n::tr_problem(locale, &p);
-                                        view! { <li><code>{p.path}</code> " " {message}</li> }
+                                        view! { <li>{message}</li> }
                                     })
                                     .collect_view()}
                             </ul>

@@ -85,3 +85,95 @@ pub fn declared_locale(bytes: &[u8], ftl: bool) -> Option<Locale> {
             .flatten()
     })
 }
+
+/// A file problem as the pages and the API say it: its kind as a message
+/// id (`error-file-…`), its place (`line 12`, `row 7`) as a number the
+/// message puts in words, and the reader's own words (the Fluent parser's,
+/// in English) as the detail.
+pub fn localizable(problem: FileProblem) -> crate::model::Problem {
+    use domain::definition::MessageArg;
+    let FileProblem { at, message } = problem;
+    let kind = [
+        ("not valid Fluent", "not-fluent"),
+        ("appears twice", "repeated"),
+        ("is also on row", "repeated"),
+        ("no key", "no-key"),
+        ("no column named", "no-column"),
+        ("two columns are named", "column-twice"),
+        ("not an XLSX", "not-xlsx"),
+        ("has no sheet", "not-xlsx"),
+        ("cannot read the sheet", "not-xlsx"),
+        ("is empty", "empty"),
+        ("not UTF-8", "not-text"),
+    ]
+    .into_iter()
+    .find(|(needle, _)| message.contains(needle))
+    .map_or("problem", |(_, id)| id);
+    let mut args = std::collections::BTreeMap::new();
+    let (unit, number) = match at.split_once(' ') {
+        Some(("line", n)) => ("line", n.parse::<i64>().ok()),
+        Some(("row", n)) => ("row", n.parse::<i64>().ok()),
+        _ => ("file", None),
+    };
+    // The kinds that can be anywhere say where in their own words.
+    // (`error-file-KIND`, and `-line`, `-row`, `-file` for the kinds
+    // that can be anywhere.)
+    let kind = match kind {
+        "repeated" | "problem" => format!("error-file-{kind}-{unit}"),
+        "not-fluent" if unit != "line" => "error-file-problem-file".to_owned(),
+        other => format!("error-file-{other}"),
+    };
+    args.insert("number".to_owned(), MessageArg::Number(number.unwrap_or(0)));
+    args.insert("detail".to_owned(), MessageArg::Text(message.clone()));
+    crate::model::Problem {
+        path: at,
+        message,
+        message_id: kind,
+        args,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn id_of(at: &str, message: &str) -> (String, i64) {
+        let p = localizable(FileProblem {
+            at: at.into(),
+            message: message.into(),
+        });
+        let number = match p.args.get("number") {
+            Some(domain::definition::MessageArg::Number(n)) => *n,
+            _ => -1,
+        };
+        (p.message_id, number)
+    }
+
+    #[test]
+    fn each_kind_of_file_problem_has_its_message_and_place() {
+        assert_eq!(
+            id_of(
+                "line 5",
+                "not valid Fluent: Expected … (at line 5) in `a = {`"
+            ),
+            ("error-file-not-fluent".into(), 5)
+        );
+        assert_eq!(
+            id_of("row 7", "key `a` is also on row 3"),
+            ("error-file-repeated-row".into(), 7)
+        );
+        assert_eq!(
+            id_of("line 9", "the message `a` appears twice (first at line 2)"),
+            ("error-file-repeated-line".into(), 9)
+        );
+        assert_eq!(id_of("row 4", "no key"), ("error-file-no-key".into(), 4));
+        assert_eq!(
+            id_of("file", "not an XLSX workbook (save it as .xlsx): zip"),
+            ("error-file-not-xlsx".into(), 0)
+        );
+        assert_eq!(
+            id_of("row 2", "something new"),
+            ("error-file-problem-row".into(), 2)
+        );
+    }
+}

@@ -570,7 +570,7 @@ impl Services {
             ServiceError::InvalidFile(
                 problems
                     .into_iter()
-                    .map(|p| Problem::text(p.at, p.message))
+                    .map(super::files::localizable)
                     .collect(),
             )
         })?;
