@@ -101,6 +101,12 @@ async fn a_translator_completes_a_gendered_russian_item_and_russian_reaches_100_
             saved,
             "Наносила ли осуждённая себе повреждения за последние 12 месяцев?"
         );
+        // The preview follows what is typed for women, as one types.
+        let female_field = browser.client.find(Locator::Css(&female)).await.unwrap();
+        female_field.send_keys(" Сейчас?").await.unwrap();
+        browser
+            .wait_for_text(&format!("{row} .tr-preview-label"), "месяцев? Сейчас?")
+            .await;
 
         // Tajik: the letter buttons appear with the script and type at the
         // caret; a Russian letter is flagged while typing.

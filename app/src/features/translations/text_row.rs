@@ -243,7 +243,7 @@ pub fn TextRow(
         locale,
         gender,
         source,
-        &field("one"),
+        &format!("f-{}", row.id),
     );
     let form_view = may_translate.then(|| {
         view! {
@@ -316,8 +316,9 @@ pub fn TextRow(
 }
 
 /// An item's text as the assessor sees it: the label (with hint) and the
-/// options, in the target locale and gender. `field` is the one-wording
-/// field, which the script mirrors into the label as one types.
+/// options, in the target locale and gender. `field` is the start of the
+/// label's field ids (`f-ID`): the script shows in the label what is typed
+/// for the preview's gender, else for everybody.
 fn preview(
     definition: &Definition,
     path: &str,
@@ -358,7 +359,13 @@ fn preview(
     Some(view! {
         <aside class="tr-preview" lang=locale.code() aria-label=tr(interface, "translations-preview")>
             <p class="tr-label">{t("translations-preview")} " · " {type_name}</p>
-            <p class="tr-preview-label" data-preview-of=on_label.then(|| field.to_owned())>{label}</p>
+            <p
+                class="tr-preview-label"
+                data-preview-of=on_label.then(|| field.to_owned())
+                data-gender=gender.code()
+            >
+                {label}
+            </p>
             {hint.map(|h| view! { <p class="hint">{h}</p> })}
             {options.map(|o| view! { <ul class="tr-options">{o}</ul> })}
         </aside>

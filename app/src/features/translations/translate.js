@@ -48,8 +48,15 @@
     var t = e.target;
     if (!t.matches || !t.matches("textarea[data-tr-field]")) return;
     refresh(t.form);
-    var preview = document.querySelector('[data-preview-of="' + t.id + '"]');
-    if (preview && t.value.trim()) preview.textContent = t.value;
+    // The label as the assessor will read it: the wording for the
+    // preview's gender if there is one, else the one for everybody.
+    var base = t.id.replace(/-(one|male|female)$/, "");
+    var preview = document.querySelector('[data-preview-of="' + base + '"]');
+    if (!preview) return;
+    var own = document.getElementById(base + "-" + preview.getAttribute("data-gender"));
+    var one = document.getElementById(base + "-one");
+    var text = (own && own.value.trim()) ? own.value : (one ? one.value : "");
+    if (text.trim()) preview.textContent = text;
   });
   document.addEventListener("keydown", function (e) {
     var t = e.target;
