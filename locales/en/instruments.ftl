@@ -52,3 +52,4 @@ version-status-approved = Approved
 version-status-published = Published
 version-status-superseded = Superseded
 version-status-retired = Retired
+instrument-completeness-variant = { $variant } { $percent }%

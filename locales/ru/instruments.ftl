@@ -52,3 +52,4 @@ version-status-approved = Утверждена
 version-status-published = Опубликована
 version-status-superseded = Заменена
 version-status-retired = Выведена из употребления
+instrument-completeness-variant = { $variant } { $percent }%

@@ -52,3 +52,4 @@ version-status-approved = Тасдиқ шуд
 version-status-published = Нашр шуд
 version-status-superseded = Иваз шуд
 version-status-retired = Аз истифода баромад
+instrument-completeness-variant = { $variant } { $percent }%

@@ -31,6 +31,7 @@ pub use subjects::{
 pub use translations::{
     LocaleProgress, RefusalReason, Refused, RowOutcome, RowReport, SignOffLocale, SignOffView,
     StatusCounts, TextStatus, TextStatusView, TranslationWorkspace, TranslationsView, UploadReport,
+    VariantCompleteness,
 };
 
 /// Reads an optional value that may come as itself (JSON) or as text (a
@@ -179,6 +180,11 @@ pub struct InstrumentSummary {
     /// caller may see: the open one if there is one, else the published one.
     #[serde(default)]
     pub completeness: Vec<LocaleCompleteness>,
+    /// For a draft: per target locale and gender variant (`neutral`,
+    /// `male`, `female`), wordings done of those needed (an out-of-date
+    /// one is not done).
+    #[serde(default)]
+    pub variants: Vec<crate::model::VariantCompleteness>,
 }
 
 /// An instrument's version that is not yet published.

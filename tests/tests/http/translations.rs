@@ -226,6 +226,15 @@ async fn a_source_change_makes_exactly_its_translations_stale() {
             .unwrap();
         assert_eq!((listed.done, listed.total), (ru_after.done, ru_after.total));
         assert!(listed.percent() < 100);
+        // Per variant too: the changed label's wordings are in each.
+        let variants: Vec<String> = list[0]
+            .variants
+            .iter()
+            .filter(|v| v.locale.code() == "ru")
+            .map(|v| format!("{}:{}", v.variant, v.done < v.total))
+            .collect();
+        assert!(variants.contains(&"male:true".to_owned()), "{variants:?}");
+        assert!(variants.contains(&"female:true".to_owned()), "{variants:?}");
 
         // A file made after the change and sent back untouched confirms
         // nothing: the out-of-date wordings stay out of date until a

@@ -146,7 +146,7 @@ fn InstrumentRows(list: Vec<InstrumentSummary>) -> impl IntoView {
                                     <td>{i.title_in(locale).to_owned()}</td>
                                     <td>{i.published_version.map(|n| n.to_string())}</td>
                                     <td>{i.draft.map(|d| draft(locale, d))}</td>
-                                    <td>{completeness(locale, &i.completeness)}</td>
+                                    <td>{completeness(locale, &i.completeness, &i.variants)}</td>
                                     <td class="actions">
                                         <a href=format!("/instruments/{}", i.code)>
                                             {t("instrument-history")}
@@ -176,10 +176,52 @@ fn draft(locale: Locale, open: OpenVersion) -> impl IntoView {
 
 /// Per language a bar and its words ("Русский 85%"); the bar only repeats
 /// the words, so screen readers skip it.
-fn completeness(locale: Locale, counts: &[LocaleCompleteness]) -> impl IntoView + use<> {
+fn completeness(
+    locale: Locale,
+    counts: &[LocaleCompleteness],
+    variants: &[crate::model::VariantCompleteness],
+) -> impl IntoView + use<> {
     let rows = counts
         .iter()
         .map(|c| {
+            // A draft's languages: how far each gender variant has got.
+            let by_variant = variants
+                .iter()
+                .filter(|v| v.locale == c.locale)
+                .map(|v| {
+                    let percent = v.percent();
+                    let text = tr_args(
+                        locale,
+                        "instrument-completeness-variant",
+                        &[
+                            (
+                                "variant",
+                                arg(tr(
+                                    locale,
+                                    &format!("translations-variant-{}", v.variant.code()),
+                                )),
+                            ),
+                            ("percent", arg(percent)),
+                        ],
+                    );
+                    view! {
+                        <li data-variant=v.variant.code() data-percent=percent.to_string()>
+                            <span>{text}</span>
+                            <meter
+                                min="0"
+                                max="100"
+                                low="50"
+                                high="99.5"
+                                optimum="100"
+                                value=percent.to_string()
+                                aria-hidden="true"
+                            ></meter>
+                        </li>
+                    }
+                })
+                .collect::<Vec<_>>();
+            let by_variant = (!by_variant.is_empty())
+                .then(|| view! { <ul class="completeness variants">{by_variant}</ul> });
             let percent = c.percent();
             let text = tr_args(
                 locale,
@@ -201,6 +243,7 @@ fn completeness(locale: Locale, counts: &[LocaleCompleteness]) -> impl IntoView 
                         value=percent.to_string()
                         aria-hidden="true"
                     ></meter>
+                    {by_variant}
                 </li>
             }
         })

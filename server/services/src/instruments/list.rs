@@ -97,6 +97,7 @@ fn summarise(actor: &Actor, versions: &[VersionRecord], query: &str) -> Option<I
             status: v.status,
         }),
         completeness: measured.map(Definition::completeness).unwrap_or_default(),
+        variants: vec![],
     })
 }
 
@@ -139,6 +140,33 @@ impl Services {
                 let records = crate::store::translations::records_of(&mut conn, open.id).await?;
                 let table = crate::translations::StatusTable::new(&definition, records);
                 for locale in table.target_locales() {
+                    for variant in domain::definition::translation::Variant::ALL {
+                        let units: Vec<_> = table
+                            .texts
+                            .iter()
+                            .flat_map(|t| table.units(t, locale))
+                            .filter(|u| u.unit.variant == variant)
+                            .collect();
+                        if units.is_empty() {
+                            continue;
+                        }
+                        let done = units
+                            .iter()
+                            .filter(|u| {
+                                matches!(
+                                    u.status,
+                                    crate::model::TextStatus::Draft
+                                        | crate::model::TextStatus::Approved
+                                )
+                            })
+                            .count();
+                        summary.variants.push(crate::model::VariantCompleteness {
+                            locale,
+                            variant,
+                            done: done as u32,
+                            total: units.len() as u32,
+                        });
+                    }
                     let progress = table.progress(locale, false);
                     if let Some(c) = summary.completeness.iter_mut().find(|c| c.locale == locale) {
                         c.done = progress.done;

@@ -225,3 +225,24 @@ pub struct TranslationWorkspace {
     /// wording of it in this version.
     pub may_sign_off: Vec<Locale>,
 }
+
+/// How far one gender variant of one locale has got (wordings made from
+/// the current source, of those the variant needs), for the instruments
+/// list's per-variant bars.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(ToSchema))]
+pub struct VariantCompleteness {
+    pub locale: Locale,
+    pub variant: Variant,
+    pub done: u32,
+    pub total: u32,
+}
+
+impl VariantCompleteness {
+    pub fn percent(&self) -> u32 {
+        match self.total {
+            0 => 100,
+            t => (u64::from(self.done) * 100 / u64::from(t)) as u32,
+        }
+    }
+}
