@@ -173,4 +173,24 @@ impl TestApp {
         self.post_form(client, "revoke_token", &[("id", &id.to_string())])
             .await
     }
+
+    /// A browser posting a plain form of the page `from` to a server
+    /// function: the form's fields, `Accept: text/html` and the page as
+    /// referrer (where the answer sends the browser back to).
+    pub async fn plain_form(
+        &self,
+        client: &Client,
+        function: &str,
+        from: &str,
+        form: &[(&str, &str)],
+    ) -> Response {
+        client
+            .post(self.url(&format!("/api/{function}")))
+            .header(reqwest::header::ACCEPT, "text/html,application/xhtml+xml")
+            .header(reqwest::header::REFERER, self.url(from))
+            .form(form)
+            .send()
+            .await
+            .expect("request")
+    }
 }

@@ -6,6 +6,7 @@ mod fields;
 mod form_state;
 mod guard;
 mod header;
+mod meter;
 mod session;
 
 pub use erase::EraseOnServer;
@@ -14,4 +15,5 @@ pub use fields::{RoleLabel, TextField};
 pub use form_state::{FormFlash, FormState};
 pub use guard::Protected;
 pub use header::Header;
+pub use meter::PercentMeter;
 pub use session::{Session, provide_session, use_session};

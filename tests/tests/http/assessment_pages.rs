@@ -6,7 +6,7 @@
 
 use app::error::AppError;
 use domain::Role;
-use reqwest::header::{ACCEPT, LOCATION, REFERER};
+use reqwest::header::LOCATION;
 use reqwest::{Client, Response, StatusCode};
 use serde_json::{Value, json};
 use tests::api::token_for;
@@ -28,33 +28,13 @@ async fn call(app: &TestApp, client: &Client, function: &str, body: Value) -> Re
         .unwrap()
 }
 
-/// Posts a plain form as a page does: the browser's `Accept`, and the page
-/// it was sent from (where a refusal comes back to).
-async fn plain_form(
-    app: &TestApp,
-    client: &Client,
-    function: &str,
-    from: &str,
-    form: &[(&str, &str)],
-) -> Response {
-    client
-        .post(app.url(&format!("/api/{function}")))
-        .header(ACCEPT, "text/html,application/xhtml+xml")
-        .header(REFERER, app.url(from))
-        .form(form)
-        .send()
-        .await
-        .unwrap()
-}
-
 async fn start(app: &TestApp, client: &Client, subject: &str) -> Response {
     let form = [
         ("assessment[subject]", subject),
         ("assessment[instrument]", "IRNS"),
         ("assessment[locale]", "tg"),
     ];
-    plain_form(
-        app,
+    app.plain_form(
         client,
         "start_assessment",
         &format!("/subjects/{subject}"),
@@ -240,7 +220,8 @@ async fn an_assessor_starts_fills_and_submits_an_assessment_from_the_pages() {
             let app = &app;
             async move {
                 let form = [("id", id.as_str()), ("amendment[reason]", reason)];
-                plain_form(app, &client, "amend_assessment", &to, &form).await
+                app.plain_form(&client, "amend_assessment", &to, &form)
+                    .await
             }
         };
         let refused = amend("   ").await;
@@ -382,8 +363,7 @@ async fn change_locale(
     locale: &str,
 ) -> Response {
     let form = [("id", id), ("revision", revision), ("locale", locale)];
-    plain_form(
-        app,
+    app.plain_form(
         client,
         "change_items_locale",
         &format!("/assessments/{id}"),

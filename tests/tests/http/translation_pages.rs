@@ -6,29 +6,12 @@
 
 use domain::Role;
 use reqwest::header::{ACCEPT, LOCATION, REFERER};
-use reqwest::{Client, Response, StatusCode};
+use reqwest::{Client, StatusCode};
 use tests::TestApp;
 use tests::on_each_engine;
 
 const PAGE: &str = "/instruments/IRNS/versions/2/translations";
 const SECOND_LABEL: &str = "sections-safety-items-self_harm_details-label";
-
-async fn plain_form(
-    app: &TestApp,
-    client: &Client,
-    function: &str,
-    from: &str,
-    form: &[(&str, &str)],
-) -> Response {
-    client
-        .post(app.url(&format!("/api/{function}")))
-        .header(ACCEPT, "text/html,application/xhtml+xml")
-        .header(REFERER, app.url(from))
-        .form(form)
-        .send()
-        .await
-        .unwrap()
-}
 
 async fn page(app: &TestApp, client: &Client, path: &str) -> String {
     let response = app.get(client, path).await;
@@ -72,9 +55,7 @@ async fn a_translator_saves_one_text_from_the_page_and_comes_back_at_the_next() 
 
         let hash = source_hash_of(&html, SECOND_LABEL);
         let from = format!("{PAGE}?locale=ru&status=draft");
-        let saved = plain_form(
-            &app,
-            &client,
+        let saved = app.plain_form(&client,
             "save_translation",
             &from,
             &[
@@ -100,9 +81,7 @@ async fn a_translator_saves_one_text_from_the_page_and_comes_back_at_the_next() 
         assert!(back.contains("autofocus"), "the next text has the focus");
 
         // A save against an old source is refused, and what was typed stays.
-        let refused = plain_form(
-            &app,
-            &client,
+        let refused = app.plain_form(&client,
             "save_translation",
             &from,
             &[
@@ -130,9 +109,7 @@ async fn a_translator_saves_one_text_from_the_page_and_comes_back_at_the_next() 
             .next()
             .unwrap()
             .to_owned();
-        let over = plain_form(
-            &app,
-            &client,
+        let over = app.plain_form(&client,
             "save_translation",
             &from,
             &[
@@ -195,9 +172,7 @@ async fn a_reviewer_signs_a_locale_off_from_the_page_and_a_translator_cannot() {
         let html = page(&app, &reviewer, PAGE).await;
         assert!(html.contains("id=\"sign-off-password-tg\""));
         assert!(!html.contains("<textarea"), "a reviewer reads, does not write");
-        let signed = plain_form(
-            &app,
-            &reviewer,
+        let signed = app.plain_form(&reviewer,
             "sign_off_locale",
             PAGE,
             &[("code", "IRNS"), ("number", "2"), ("locale", "tg"), ("password", &password)],

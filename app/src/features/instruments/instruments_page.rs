@@ -5,7 +5,7 @@
 //! a plain GET form, so the page stays server-rendered HTML.
 
 use super::list_instruments;
-use crate::components::{ErrorMessage, Protected};
+use crate::components::{ErrorMessage, PercentMeter, Protected};
 use crate::i18n::{arg, t, tr, tr_args, use_i18n};
 use crate::model::{InstrumentSummary, OpenVersion};
 use domain::definition::LocaleCompleteness;
@@ -207,15 +207,7 @@ fn completeness(
                     view! {
                         <li data-variant=v.variant.code() data-percent=percent.to_string()>
                             <span>{text}</span>
-                            <meter
-                                min="0"
-                                max="100"
-                                low="50"
-                                high="99.5"
-                                optimum="100"
-                                value=percent.to_string()
-                                aria-hidden="true"
-                            ></meter>
+                            <PercentMeter percent />
                         </li>
                     }
                 })
@@ -234,15 +226,7 @@ fn completeness(
             view! {
                 <li data-locale=c.locale.code() data-percent=percent.to_string()>
                     <span>{text}</span>
-                    <meter
-                        min="0"
-                        max="100"
-                        low="50"
-                        high="99.5"
-                        optimum="100"
-                        value=percent.to_string()
-                        aria-hidden="true"
-                    ></meter>
+                    <PercentMeter percent />
                     {by_variant}
                 </li>
             }

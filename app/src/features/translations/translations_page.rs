@@ -10,7 +10,7 @@ use super::{
     SignOffLocale, UPLOAD_PATH, get_translation_workspace, script_path, style_path,
     translations_path,
 };
-use crate::components::{ErrorMessage, FormState, Protected};
+use crate::components::{ErrorMessage, FormState, PercentMeter, Protected};
 use crate::error::AppError;
 use crate::i18n::{arg, t, tr, tr_args, use_i18n};
 use crate::model::{LocaleProgress, TextStatus, TranslationWorkspace, UploadReport};
@@ -337,15 +337,7 @@ fn Progress(
                             );
                             view! {
                                 <span class="tr-variant" data-variant=v.code() data-percent=percent.to_string()>
-                                    <meter
-                                        min="0"
-                                        max="100"
-                                        low="50"
-                                        high="99.5"
-                                        optimum="100"
-                                        value=percent.to_string()
-                                        aria-hidden="true"
-                                    ></meter>
+                                    <PercentMeter percent />
                                     " "
                                     {words}
                                 </span>
@@ -376,15 +368,7 @@ fn Progress(
                     data-signed-off=p.signed_off.to_string()
                 >
                     <span>{words}</span>
-                    <meter
-                        min="0"
-                        max="100"
-                        low="50"
-                        high="99.5"
-                        optimum="100"
-                        value=percent.to_string()
-                        aria-hidden="true"
-                    ></meter>
+                    <PercentMeter percent />
                     <span class="hint tr-variants">{variants}</span>
                     {sign_off.map(|s| view! { <span class="hint">{s}</span> })}
                 </li>
