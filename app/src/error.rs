@@ -54,6 +54,13 @@ pub enum AppError {
     InvalidFile {
         problems: Vec<crate::model::Problem>,
     },
+    /// A version is not ready for review or approval: every blocker with
+    /// its place. Plain pages only, like `InvalidFile`.
+    #[cfg(feature = "ssr")]
+    #[error("not ready: {} blocker(s)", problems.len())]
+    NotReady {
+        problems: Vec<crate::model::Problem>,
+    },
     #[error("internal error, correlation id {correlation_id}")]
     Internal { correlation_id: String },
     /// The request did not reach the server or its answer was unreadable.
@@ -66,11 +73,14 @@ pub enum AppError {
 }
 
 impl AppError {
-    /// The problems of a refused upload, each with its line or row.
+    /// The problems of a refused upload (each with its line or row) or of
+    /// a version not ready for review (each with its path).
     pub fn file_problems(&self) -> Vec<crate::model::Problem> {
         match self {
             #[cfg(feature = "ssr")]
-            AppError::InvalidFile { problems } => problems.clone(),
+            AppError::InvalidFile { problems } | AppError::NotReady { problems } => {
+                problems.clone()
+            }
             _ => vec![],
         }
     }
@@ -102,6 +112,8 @@ impl AppError {
             AppError::InvalidAnswers { .. } => "error-invalid-answers",
             #[cfg(feature = "ssr")]
             AppError::InvalidFile { .. } => "error-translation-file-invalid",
+            #[cfg(feature = "ssr")]
+            AppError::NotReady { .. } => "error-review-not-ready",
             AppError::Invalid { message_id, .. } | AppError::Conflict { message_id } => message_id,
             AppError::Internal { .. } => "error-internal",
             AppError::Request(_) => "error-request",
@@ -120,7 +132,7 @@ impl AppError {
             | AppError::InvalidDefinition { .. }
             | AppError::InvalidAnswers { .. } => 422,
             #[cfg(feature = "ssr")]
-            AppError::InvalidFile { .. } => 422,
+            AppError::InvalidFile { .. } | AppError::NotReady { .. } => 422,
             AppError::Throttled { .. } => 429,
             AppError::Malformed => 400,
             AppError::Busy => 503,
@@ -185,6 +197,7 @@ impl From<services::ServiceError> for AppError {
             E::InvalidDefinition(problems) => AppError::InvalidDefinition { problems },
             E::InvalidAnswers(problems) => AppError::InvalidAnswers { problems },
             E::InvalidFile(problems) => AppError::InvalidFile { problems },
+            E::NotReady(problems) => AppError::NotReady { problems },
             E::Internal(detail) => {
                 let correlation_id = services::new_correlation_id();
                 tracing::error!(%correlation_id, %detail, "internal error");

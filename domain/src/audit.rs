@@ -146,6 +146,27 @@ code_enum! {
         TranslationsSaved => "translation.saved",
         /// A locale of a version signed off as a whole by a reviewer.
         TranslationsSignedOff => "translation.signed_off",
+        /// A version sent to review by its author (open comments listed).
+        VersionSubmitted => "version.submitted",
+        /// A reviewer sent a version back to its author, with the reason.
+        VersionChangesRequested => "version.changes_requested",
+        /// A version sent back was saved again: a draft once more.
+        VersionReopened => "version.reopened",
+        /// A reviewer approved a version with an electronic signature.
+        VersionApproved => "version.approved",
+        /// A version published with an electronic signature (the one it
+        /// supersedes in the details).
+        VersionPublished => "version.published",
+        /// An instrument withdrawn (with the reason): no new assessments.
+        InstrumentRetired => "instrument.retired",
+        /// A comment on a version, an item or a section (or a reply).
+        CommentAdded => "comment.added",
+        /// A comment thread marked resolved.
+        CommentResolved => "comment.resolved",
+        /// A resolved comment thread opened again.
+        CommentReopened => "comment.reopened",
+        /// An administrator changed a setting (which, from what, to what).
+        SettingChanged => "setting.changed",
     }
 }
 
@@ -170,6 +191,8 @@ code_enum! {
         Subject => "subject",
         /// An assessment (its id).
         Assessment => "assessment",
+        /// A setting of the whole installation (its name).
+        Setting => "setting",
     }
 }
 

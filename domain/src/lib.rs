@@ -30,4 +30,4 @@ pub use ids::{FacilityId, InstrumentId, SubjectId, TokenId, UserId, VersionId};
 pub use locale::{Gender, Locale};
 pub use role::{Permission, Role, Roles};
 pub use subject::{SubjectAccess, SubjectCode, SubjectName, SubjectStatus};
-pub use version::VersionStatus;
+pub use version::{VersionAction, VersionStatus};

@@ -97,6 +97,18 @@ pub enum Permission {
     /// Sign a locale of a version off as a whole (four eyes: never one's
     /// own translations; the service checks that).
     SignOffTranslations,
+    /// Approve a version or send it back with a reason (four eyes: never
+    /// one's own; the service checks that).
+    ReviewVersions,
+    /// Publish an approved version; retire an instrument.
+    PublishVersions,
+    /// Comment on a version, its sections and items; resolve threads.
+    CommentOnVersions,
+    /// See a version's timeline, comments and the review inbox (everyone
+    /// who works on instruments; not assessors).
+    ViewReview,
+    /// Change the installation's settings (approvals required…).
+    ManageSettings,
 }
 
 /// The set of roles one account holds, kept sorted and free of duplicates.
@@ -127,9 +139,10 @@ impl Roles {
     /// Whether any held role grants the permission.
     pub fn allows(&self, permission: Permission) -> bool {
         match permission {
-            Permission::ManageUsers | Permission::ReadAuditLog | Permission::ManageFacilities => {
-                self.contains(Role::Administrator)
-            }
+            Permission::ManageUsers
+            | Permission::ReadAuditLog
+            | Permission::ManageFacilities
+            | Permission::ManageSettings => self.contains(Role::Administrator),
             // Every role works with instruments in some way.
             Permission::ViewInstruments | Permission::ViewFacilities => !self.is_empty(),
             Permission::Assess => self.contains(Role::Assessor),
@@ -158,7 +171,18 @@ impl Roles {
                     || self.contains(Role::Reviewer)
                     || self.contains(Role::Administrator)
             }
-            Permission::SignOffTranslations => self.contains(Role::Reviewer),
+            Permission::SignOffTranslations | Permission::ReviewVersions => {
+                self.contains(Role::Reviewer)
+            }
+            Permission::PublishVersions => {
+                self.contains(Role::Reviewer) || self.contains(Role::Administrator)
+            }
+            Permission::CommentOnVersions => {
+                self.contains(Role::Methodologist)
+                    || self.contains(Role::Translator)
+                    || self.contains(Role::Reviewer)
+            }
+            Permission::ViewReview => self.iter().any(|r| r != Role::Assessor),
         }
     }
 }
@@ -228,6 +252,37 @@ mod tests {
             );
         }
         assert!(!Roles::default().allows(Permission::ExportAssessments));
+    }
+
+    #[test]
+    fn reviewers_decide_and_publish_and_assessors_see_no_review() {
+        for role in Role::ALL {
+            let roles = Roles::new([role]);
+            assert_eq!(
+                roles.allows(Permission::ReviewVersions),
+                role == Role::Reviewer,
+                "{role}"
+            );
+            assert_eq!(
+                roles.allows(Permission::PublishVersions),
+                matches!(role, Role::Reviewer | Role::Administrator),
+                "{role}"
+            );
+            assert_eq!(
+                roles.allows(Permission::CommentOnVersions),
+                matches!(
+                    role,
+                    Role::Methodologist | Role::Translator | Role::Reviewer
+                ),
+                "{role}"
+            );
+            assert_eq!(
+                roles.allows(Permission::ViewReview),
+                role != Role::Assessor,
+                "{role}"
+            );
+        }
+        assert!(Roles::new([Role::Assessor, Role::Reviewer]).allows(Permission::ViewReview));
     }
 
     #[test]

@@ -40,7 +40,6 @@ error-api-throttled = Too many invalid tokens came from your address. Try again 
    *[other] { $minutes } minutes
 }.
 error-draft-changed = Someone else saved this draft after you opened it. Your edits are kept: see what they changed, then apply yours on top.
-error-not-a-draft = This version is not a draft: a published or submitted version is never edited. Start a new draft version instead.
 error-instrument-code = An instrument code starts with a Latin letter and has at most 32 Latin letters, digits, "-" or "_".
 error-instrument-code-taken = An instrument with this code exists already.
 error-title-required = Give the instrument a title.
@@ -73,3 +72,26 @@ error-file-not-text = This is not a text file in UTF-8: save the .ftl file as UT
 error-file-problem-line = Line { $number }: { $detail }
 error-file-problem-row = Row { $number }: { $detail }
 error-file-problem-file = { $detail }
+
+## Review, approval and publication
+error-version-draft = This version is a draft: it can be edited and submitted for review; it is approved and published only after review.
+error-version-in-review = This version is in review and read-only: a reviewer approves it or asks for changes.
+error-version-changes-requested = A reviewer asked for changes to this version: make them (saving makes it a draft again) and submit it for review again.
+error-version-approved = This version is approved and read-only: it can be published.
+error-version-published = This version is published and is never changed: start a new draft version to change the instrument.
+error-version-superseded = This version was superseded by a newer published version: nothing more can be done with it.
+error-version-retired = This instrument is retired: its versions are kept, but nothing more can be done with them.
+error-instrument-retired = This instrument is retired: no new versions or assessments.
+error-review-not-ready = This version is not ready: each problem below says what to fix.
+error-review-reason-required = Say why (the author will read it).
+error-review-text-too-long = This text is too long (at most 4000 characters).
+error-review-already-approved = You have approved this version already; another reviewer must give the next approval.
+error-comment-empty = Write the comment first.
+error-comment-path = A comment is on the version, a section or an item of it.
+error-comment-reply-to = The comment you reply to is not on this version.
+error-approvals-required = The number of approvals must be between 1 and 5.
+review-blocker-missing = Translation ({ $locale }): not translated yet.
+review-blocker-missing-variant = Translation ({ $locale }, { $gender }): not translated yet.
+review-blocker-stale = Translation ({ $locale }): out of date, the source text changed after it was translated.
+review-blocker-stale-variant = Translation ({ $locale }, { $gender }): out of date, the source text changed after it was translated.
+review-blocker-not-signed-off = Translation ({ $locale }): the translation is not signed off by a reviewer.

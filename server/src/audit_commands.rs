@@ -41,39 +41,52 @@ pub async fn run(command: AuditCommand) -> CommandResult {
 }
 
 async fn verify(services: &Services, checkpoint: Option<&Checkpoint>) -> CommandResult {
+    let (intact, report) = verify_report(services, checkpoint).await?;
+    println!("{report}");
+    Ok(if intact {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::FAILURE
+    })
+}
+
+/// What `mizon audit verify` finds: whether the log is intact, and the
+/// sentence it prints (naming the first broken event when it is not).
+pub async fn verify_report(
+    services: &Services,
+    checkpoint: Option<&Checkpoint>,
+) -> Result<(bool, String), Box<dyn std::error::Error>> {
     if let Some(seq) = services.verify_audit_chain().await? {
-        println!("The audit log was altered at event {seq}.");
-        return Ok(ExitCode::FAILURE);
+        return Ok((false, format!("The audit log was altered at event {seq}.")));
     }
     let Some(checkpoint) = checkpoint else {
-        println!("The audit log is intact.");
-        return Ok(ExitCode::SUCCESS);
+        return Ok((true, "The audit log is intact.".to_owned()));
     };
-    match services.check_audit_checkpoint(checkpoint).await? {
-        CheckpointCheck::Reached => {
-            println!(
+    Ok(match services.check_audit_checkpoint(checkpoint).await? {
+        CheckpointCheck::Reached => (
+            true,
+            format!(
                 "The audit log is intact and reaches the checkpoint's event {} (taken {}).",
                 checkpoint.seq, checkpoint.taken_at
-            );
-            Ok(ExitCode::SUCCESS)
-        }
-        CheckpointCheck::Truncated { last_seq } => {
-            println!(
+            ),
+        ),
+        CheckpointCheck::Truncated { last_seq } => (
+            false,
+            format!(
                 "The audit log was cut short: it ends at event {}, before the checkpoint's event {} (taken {}).",
                 last_seq.unwrap_or(0),
                 checkpoint.seq,
                 checkpoint.taken_at
-            );
-            Ok(ExitCode::FAILURE)
-        }
-        CheckpointCheck::HashDiffers => {
-            println!(
+            ),
+        ),
+        CheckpointCheck::HashDiffers => (
+            false,
+            format!(
                 "The audit log was rewritten: event {} no longer has the checkpoint's hash (taken {}).",
                 checkpoint.seq, checkpoint.taken_at
-            );
-            Ok(ExitCode::FAILURE)
-        }
-    }
+            ),
+        ),
+    })
 }
 
 fn read_checkpoint(path: &Path) -> Result<Checkpoint, String> {

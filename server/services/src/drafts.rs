@@ -152,6 +152,9 @@ impl Services {
         if versions.iter().any(|v| v.status.is_open()) {
             return Err(ServiceError::Conflict("error-open-version-exists"));
         }
+        if versions.iter().any(|v| v.status == VersionStatus::Retired) {
+            return Err(ServiceError::Conflict("error-instrument-retired"));
+        }
         let from = versions
             .iter()
             .rev()
@@ -216,8 +219,8 @@ impl Services {
         let canonical = definition.to_json_pretty();
         let mut tx = self.db.begin().await?;
         let record = instruments::get_version(&mut tx, code, number).await?;
-        if record.status != VersionStatus::Draft {
-            return Err(ServiceError::Conflict("error-not-a-draft"));
+        if !record.status.is_editable() {
+            return Err(crate::review::wrong_status(record.status));
         }
         let saved = match instruments::update_draft(&mut tx, record.id, revision, &canonical).await
         {
@@ -236,6 +239,10 @@ impl Services {
             &Default::default(),
         )
         .await?;
+        if let Ok(user) = actor.user() {
+            crate::store::review::add_author(&mut tx, record.id, user.id).await?;
+        }
+        self.reopen_if_sent_back(&mut tx, actor, &record).await?;
         audit::append(
             &mut tx,
             audit::NewEvent {

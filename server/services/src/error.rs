@@ -44,6 +44,10 @@ pub enum ServiceError {
     /// (`line 12`, `row 7`). Nothing of it was stored.
     #[error("the file has {} problem(s)", .0.len())]
     InvalidFile(Vec<Problem>),
+    /// A version is not ready for what was asked (review, approval): every
+    /// blocker, each with the path of its place.
+    #[error("not ready: {} blocker(s)", .0.len())]
+    NotReady(Vec<Problem>),
     /// Someone else changed the record first, or the record's state forbids
     /// the change (a draft exists already, the last administrator…).
     #[error("conflict: {0}")]

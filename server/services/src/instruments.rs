@@ -3,6 +3,7 @@
 //! a version.
 
 mod list;
+pub(crate) use list::titles;
 
 use crate::definition_check::{check_bundled_definition, check_definition};
 use crate::library::SAMPLE_INSTRUMENTS;
@@ -33,11 +34,13 @@ pub(crate) fn view(record: VersionRecord) -> ServiceResult<VersionView> {
 
 /// Whether this actor may see this version at all.
 /// Everyone who views instruments sees the versions assessments are made
-/// with (published, and superseded ones that earlier assessments stay
-/// pinned to); drafts and versions in review only those who work on them.
+/// with (published, and superseded or retired ones that earlier assessments
+/// stay pinned to); drafts and versions in review only those who work on them.
 fn visible(actor: &Actor, status: VersionStatus) -> bool {
-    matches!(status, VersionStatus::Published | VersionStatus::Superseded)
-        || actor.sees_unpublished()
+    matches!(
+        status,
+        VersionStatus::Published | VersionStatus::Superseded | VersionStatus::Retired
+    ) || actor.sees_unpublished()
 }
 
 impl Services {
@@ -117,6 +120,12 @@ impl Services {
             Some(id) => id,
             None => instruments::insert_instrument(&mut tx, &code).await?,
         };
+        if crate::store::review::retirement(&mut tx, instrument)
+            .await?
+            .is_some()
+        {
+            return Err(ServiceError::Conflict("error-instrument-retired"));
+        }
         let created_by = match actor {
             Actor::User(u) => Some(u.id),
             Actor::System(_) => None,

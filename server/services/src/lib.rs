@@ -49,6 +49,8 @@ pub mod password;
 #[cfg(feature = "server")]
 pub mod refusals;
 #[cfg(feature = "server")]
+pub mod review;
+#[cfg(feature = "server")]
 pub mod store;
 #[cfg(feature = "server")]
 pub mod subjects;

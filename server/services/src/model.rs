@@ -18,12 +18,18 @@ use std::collections::BTreeMap;
 use utoipa::ToSchema;
 
 mod assessments;
+mod review;
 mod subjects;
 mod translations;
 pub use assessments::{
     AmendAssessment, AssessmentForm, AssessmentSummary, AssessmentView, DueReassessment,
     JudgementView, NewAssessment, OutcomeView, SaveAnswers, SavedAnswers, ScoreView,
     StartedAssessment, SubmitAssessment, SubmittedAssessment,
+};
+pub use review::{
+    CommentResolution, CommentView, Decision, DecisionAnswer, DecisionRequest, NewComment,
+    PasswordConfirmation, RetireRequest, Retirement, ReviewCounts, ReviewItem, Settings,
+    SignatureView, StatusAnswer, Submitted, Timeline, TimelineSignOff, TransitionView,
 };
 pub use subjects::{
     Facility, FacilityNames, NewFacility, NewSubject, SubjectChange, SubjectTransfer, SubjectView,

@@ -163,6 +163,15 @@ impl From<ServiceError> for ApiFailure {
                 f.problems = problems.into_iter().map(|p| (p, false)).collect();
                 f
             }
+            ServiceError::NotReady(problems) => {
+                let mut f = ApiFailure::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "not-ready",
+                    "error-review-not-ready",
+                );
+                f.problems = problems.into_iter().map(|p| (p, false)).collect();
+                f
+            }
             ServiceError::Conflict(message_id) => {
                 ApiFailure::new(StatusCode::CONFLICT, code_of(message_id), message_id)
             }

@@ -16,6 +16,7 @@ mod exports;
 mod facilities;
 mod instruments;
 mod me;
+mod review;
 mod subjects;
 mod translations;
 
@@ -51,6 +52,7 @@ use utoipa_axum::routes;
         (name = "assessments", description = "Assessments of subjects with published instruments"),
         (name = "facilities", description = "Facilities and who works at which"),
         (name = "translations", description = "Translations of a version: status, files for translators, sign-off"),
+        (name = "review", description = "Review, approval and publication of versions: submit, decide (four eyes, signed), publish, retire, comments, timeline"),
         (name = "subjects", description = "The subjects assessed (prisoners), by pseudonymous code"),
     )
 )]
@@ -104,6 +106,16 @@ fn parts() -> (Router<Services>, utoipa::openapi::OpenApi) {
             translations::upload_translations
         ))
         .routes(routes!(translations::sign_off_translations))
+        .routes(routes!(review::submit_version))
+        .routes(routes!(review::decide_version))
+        .routes(routes!(review::publish_version))
+        .routes(routes!(review::retire_instrument))
+        .routes(routes!(review::version_timeline))
+        .routes(routes!(review::list_comments, review::add_comment))
+        .routes(routes!(review::resolve_comment))
+        .routes(routes!(review::review_inbox))
+        .routes(routes!(review::review_counts))
+        .routes(routes!(review::get_settings, review::change_settings))
         .routes(routes!(
             facilities::list_facilities,
             facilities::create_facility

@@ -150,6 +150,37 @@ fn ftl_file(_: &str) -> Option<String> {
 fn password(_: &str) -> Option<String> {
     Some(json!({"password": "wrong-but-never-checked"}).to_string())
 }
+fn decision(_: &str) -> Option<String> {
+    Some(json!({"decision": "approve", "password": "wrong-but-never-checked"}).to_string())
+}
+fn retirement(_: &str) -> Option<String> {
+    Some(json!({"password": "wrong-but-never-checked", "reason": ""}).to_string())
+}
+fn comment(_: &str) -> Option<String> {
+    Some(json!({"path": "/sections/0", "text": "Is this clear?"}).to_string())
+}
+fn resolution(_: &str) -> Option<String> {
+    Some(json!({"resolved": true}).to_string())
+}
+fn settings(_: &str) -> Option<String> {
+    Some(json!({"approvals_required": 1}).to_string())
+}
+/// Everyone who works on instruments: not assessors.
+fn instrument_workers(c: Caller) -> bool {
+    matches!(c, Caller::As(role) if role != Role::Assessor)
+}
+fn publishers(c: Caller) -> bool {
+    matches!(
+        c,
+        Caller::As(Role::Reviewer) | Caller::As(Role::Administrator)
+    )
+}
+fn commenters(c: Caller) -> bool {
+    matches!(
+        c,
+        Caller::As(Role::Methodologist) | Caller::As(Role::Translator) | Caller::As(Role::Reviewer)
+    )
+}
 fn authors(c: Caller) -> bool {
     matches!(
         c,
@@ -439,6 +470,118 @@ fn contract() -> Vec<Route> {
             query: "",
             code: library_code,
             body: password,
+        },
+        // Review: on the published IRNS 1 every move is refused for its
+        // status (409) after the role check.
+        Route {
+            method: Method::POST,
+            template: "/api/v1/instruments/{code}/versions/{n}/submit",
+            allowed: authors,
+            success: StatusCode::CONFLICT,
+            query: "",
+            code: library_code,
+            body: no_body,
+        },
+        Route {
+            method: Method::POST,
+            template: "/api/v1/instruments/{code}/versions/{n}/decision",
+            allowed: reviewers,
+            success: StatusCode::CONFLICT,
+            query: "",
+            code: library_code,
+            body: decision,
+        },
+        Route {
+            method: Method::POST,
+            template: "/api/v1/instruments/{code}/versions/{n}/publish",
+            allowed: publishers,
+            success: StatusCode::CONFLICT,
+            query: "",
+            code: library_code,
+            body: password,
+        },
+        // (No reason given: nothing is retired.)
+        Route {
+            method: Method::POST,
+            template: "/api/v1/instruments/{code}/retire",
+            allowed: publishers,
+            success: StatusCode::UNPROCESSABLE_ENTITY,
+            query: "",
+            code: library_code,
+            body: retirement,
+        },
+        Route {
+            method: Method::GET,
+            template: "/api/v1/instruments/{code}/versions/{n}/timeline",
+            allowed: instrument_workers,
+            success: StatusCode::OK,
+            query: "",
+            code: library_code,
+            body: no_body,
+        },
+        Route {
+            method: Method::GET,
+            template: "/api/v1/instruments/{code}/versions/{n}/comments",
+            allowed: instrument_workers,
+            success: StatusCode::OK,
+            query: "",
+            code: library_code,
+            body: no_body,
+        },
+        Route {
+            method: Method::POST,
+            template: "/api/v1/instruments/{code}/versions/{n}/comments",
+            allowed: commenters,
+            success: StatusCode::CREATED,
+            query: "",
+            code: library_code,
+            body: comment,
+        },
+        // (`{id}` is the assessment's: no such comment.)
+        Route {
+            method: Method::PUT,
+            template: "/api/v1/instruments/{code}/versions/{n}/comments/{id}",
+            allowed: commenters,
+            success: StatusCode::NOT_FOUND,
+            query: "",
+            code: library_code,
+            body: resolution,
+        },
+        Route {
+            method: Method::GET,
+            template: "/api/v1/review",
+            allowed: instrument_workers,
+            success: StatusCode::OK,
+            query: "",
+            code: library_code,
+            body: no_body,
+        },
+        Route {
+            method: Method::GET,
+            template: "/api/v1/review/counts",
+            allowed: any_token,
+            success: StatusCode::OK,
+            query: "",
+            code: library_code,
+            body: no_body,
+        },
+        Route {
+            method: Method::GET,
+            template: "/api/v1/settings",
+            allowed: instrument_workers,
+            success: StatusCode::OK,
+            query: "",
+            code: library_code,
+            body: no_body,
+        },
+        Route {
+            method: Method::PUT,
+            template: "/api/v1/settings",
+            allowed: administrators,
+            success: StatusCode::OK,
+            query: "",
+            code: library_code,
+            body: settings,
         },
     ]
 }

@@ -108,3 +108,128 @@ async fn an_administrator_pages_through_the_audit_log() {
     })
     .await;
 }
+
+/// How someone with database access who first drops the append-only
+/// triggers might tamper with the log.
+#[derive(Debug, Clone, Copy)]
+enum Tampering {
+    /// A past event's actor changed in place.
+    Edit,
+    /// A past event removed.
+    Delete,
+    /// Two events swapped places (their numbers exchanged).
+    Reorder,
+    /// A past event changed and its own hash recomputed to match: only the
+    /// next event's link gives it away.
+    EditAndRehash,
+}
+
+async fn drop_append_only_triggers(app: &TestApp, engine: tests::Engine) {
+    let statements: &[&str] = match engine {
+        tests::Engine::Sqlite => &[
+            "DROP TRIGGER audit_events_no_update",
+            "DROP TRIGGER audit_events_no_delete",
+        ],
+        tests::Engine::Postgres => &["DROP TRIGGER audit_events_no_change ON audit_events"],
+    };
+    for statement in statements {
+        sqlx::query(statement)
+            .execute(&app.services.db.pool)
+            .await
+            .expect(statement);
+    }
+}
+
+async fn tamper(app: &TestApp, how: Tampering) {
+    let pool = &app.services.db.pool;
+    let statements: Vec<String> = match how {
+        Tampering::Edit => {
+            vec!["UPDATE audit_events SET actor_name = 'someone else' WHERE seq = 3".into()]
+        }
+        Tampering::Delete => vec!["DELETE FROM audit_events WHERE seq = 3".into()],
+        Tampering::Reorder => vec![
+            "UPDATE audit_events SET seq = -1 WHERE seq = 3".into(),
+            "UPDATE audit_events SET seq = 3 WHERE seq = 4".into(),
+            "UPDATE audit_events SET seq = 4 WHERE seq = -1".into(),
+        ],
+        Tampering::EditAndRehash => {
+            // The event's fields, as the chain hashes them, with another actor.
+            let row = sqlx::query(
+                "SELECT seq, occurred_at, actor_id, action, target_type, target_id, details, prev_hash \
+                 FROM audit_events WHERE seq = 3",
+            )
+            .fetch_one(pool)
+            .await
+            .unwrap();
+            use sqlx::Row;
+            let canonical = serde_json::to_string(&(
+                row.get::<i64, _>("seq"),
+                row.get::<String, _>("occurred_at"),
+                row.get::<Option<i64>, _>("actor_id"),
+                "someone else",
+                row.get::<String, _>("action"),
+                row.get::<String, _>("target_type"),
+                row.get::<Option<String>, _>("target_id"),
+                row.get::<String, _>("details"),
+                row.get::<String, _>("prev_hash"),
+            ))
+            .unwrap();
+            use sha2::Digest;
+            let hash = hex::encode(sha2::Sha256::digest(canonical.as_bytes()));
+            vec![format!(
+                "UPDATE audit_events SET actor_name = 'someone else', hash = '{hash}' WHERE seq = 3"
+            )]
+        }
+    };
+    for statement in statements {
+        sqlx::query(&statement).execute(pool).await.expect("tamper");
+    }
+}
+
+#[tokio::test]
+async fn audit_verify_names_the_first_broken_link_even_without_the_triggers() {
+    for (how, first_broken) in [
+        (Tampering::Edit, 3),
+        (Tampering::Delete, 3),
+        (Tampering::Reorder, 3),
+        (Tampering::EditAndRehash, 4),
+    ] {
+        on_each_engine(move |db| async move {
+            let app = TestApp::spawn(&db).await;
+            // A few events: accounts created, sign-ins.
+            for name in ["one", "two", "three"] {
+                app.signed_in_as(name, &[Role::Methodologist]).await;
+            }
+            let command = || server::cli::AuditCommand::Verify {
+                checkpoint: None,
+                db: server::config::DatabaseArgs {
+                    database_url: db.url.clone(),
+                },
+            };
+            assert_eq!(
+                server::audit_commands::run(command()).await.unwrap(),
+                std::process::ExitCode::SUCCESS
+            );
+            drop_append_only_triggers(&app, db.engine).await;
+            tamper(&app, how).await;
+            let services =
+                services::Services::new(services::db::Db::connect(&db.url).await.unwrap());
+            let (intact, report) = server::audit_commands::verify_report(&services, None)
+                .await
+                .unwrap();
+            assert!(!intact, "{how:?}");
+            assert_eq!(
+                report,
+                format!("The audit log was altered at event {first_broken}."),
+                "{how:?}"
+            );
+            assert_eq!(
+                server::audit_commands::run(command()).await.unwrap(),
+                std::process::ExitCode::FAILURE,
+                "{how:?}"
+            );
+            app.stop().await;
+        })
+        .await;
+    }
+}

@@ -152,7 +152,7 @@ async fn a_draft_is_started_saved_with_revisions_and_never_overwritten_silently(
         .await;
         assert_eq!(response.status(), StatusCode::CONFLICT);
         let body: ApiError = response.json().await.unwrap();
-        assert_eq!(body.error, "not-a-draft");
+        assert_eq!(body.error, "version-published");
         assert!(body.refused.is_some());
 
         // Every save is one audit event (three saves succeeded), with who.

@@ -24,6 +24,7 @@ mod input_limits;
 mod instruments;
 mod language;
 mod pages;
+mod review;
 mod roles;
 mod subject_pages;
 mod subjects;

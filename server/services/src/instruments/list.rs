@@ -21,7 +21,7 @@ fn parsed(record: &VersionRecord) -> Option<Definition> {
 }
 
 /// The title in each required locale that has one.
-fn titles(definition: &Definition) -> BTreeMap<Locale, String> {
+pub(crate) fn titles(definition: &Definition) -> BTreeMap<Locale, String> {
     let title = &definition.meta.title;
     definition
         .meta

@@ -168,7 +168,7 @@ pub async fn latest_published(conn: &mut Conn) -> Result<Vec<VersionRecord>, Sto
 
 /// Replaces a draft's definition when its revision is still `expected`,
 /// and returns the new revision. `StaleRevision` when someone saved it
-/// meanwhile; `NotFound` when it is not (or no longer) a draft.
+/// meanwhile or it is no longer editable (a draft, or sent back).
 pub async fn update_draft(
     conn: &mut Conn,
     id: VersionId,
@@ -177,12 +177,13 @@ pub async fn update_draft(
 ) -> Result<i64, StoreError> {
     let updated = sqlx::query(
         "UPDATE instrument_versions SET definition = $1, revision = revision + 1 \
-         WHERE id = $2 AND revision = $3 AND status = $4 RETURNING revision",
+         WHERE id = $2 AND revision = $3 AND status IN ($4, $5) RETURNING revision",
     )
     .bind(definition)
     .bind(id.get())
     .bind(expected)
     .bind(VersionStatus::Draft.code())
+    .bind(VersionStatus::ChangesRequested.code())
     .fetch_optional(&mut *conn)
     .await?;
     match updated {

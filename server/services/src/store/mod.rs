@@ -7,6 +7,7 @@ pub mod assessments;
 pub mod audit;
 pub mod facilities;
 pub mod instruments;
+pub mod review;
 pub mod sessions;
 pub mod subjects;
 pub mod throttle;

@@ -138,7 +138,7 @@ impl Services {
             && actor.authorize(Permission::SignOffTranslations).is_ok()
             && matches!(
                 loaded.record.status,
-                VersionStatus::Draft | VersionStatus::InReview
+                VersionStatus::Draft | VersionStatus::ChangesRequested | VersionStatus::InReview
             )
         {
             for locale in table.target_locales() {
@@ -148,7 +148,7 @@ impl Services {
             }
         }
         Ok(TranslationWorkspace {
-            may_translate: loaded.record.status == VersionStatus::Draft
+            may_translate: loaded.record.status.is_editable()
                 && actor.authorize(Permission::Translate).is_ok(),
             translations: table.view(&sign_offs),
             source_hashes,
@@ -181,8 +181,8 @@ impl Services {
             mut definition,
             records,
         } = load(&mut tx, code, n).await?;
-        if record.status != VersionStatus::Draft {
-            return Err(ServiceError::Conflict("error-not-a-draft"));
+        if !record.status.is_editable() {
+            return Err(crate::review::wrong_status(record.status));
         }
         target_locale(&definition, locale)?;
         let before = definition.clone();
@@ -251,6 +251,7 @@ impl Services {
             };
             let by = actor.user().ok().map(|u| u.id);
             sync(&mut tx, record.id, &definition, by, &confirmed).await?;
+            self.reopen_if_sent_back(&mut tx, actor, &record).await?;
         }
         audit::append(
             &mut tx,
@@ -402,7 +403,7 @@ impl Services {
         drop(conn);
         if !matches!(
             loaded.record.status,
-            VersionStatus::Draft | VersionStatus::InReview
+            VersionStatus::Draft | VersionStatus::ChangesRequested | VersionStatus::InReview
         ) {
             return Err(ServiceError::Conflict("error-sign-off-status"));
         }
@@ -527,8 +528,8 @@ impl Services {
         let mut conn = self.db.pool.acquire().await?;
         let record = instruments::get_version(&mut conn, code, n).await?;
         drop(conn);
-        if record.status != VersionStatus::Draft {
-            return Err(ServiceError::Conflict("error-not-a-draft"));
+        if !record.status.is_editable() {
+            return Err(crate::review::wrong_status(record.status));
         }
         // A file made for another language is never read into this one.
         if let Some(declared) = super::files::declared_locale(body, format == FileFormat::Ftl)
