@@ -8,6 +8,7 @@ use crate::features::facilities::FacilitiesPage;
 use crate::features::instruments::{
     BlankFormPage, EditorPage, HistoryPage, InstrumentsPage, NewInstrumentPage, PreviewPage,
 };
+use crate::features::review::{InboxPage, ReviewPage};
 use crate::features::subjects::{NewSubjectPage, SubjectPage, SubjectsPage};
 use crate::features::translations::TranslationsPage;
 use crate::features::users::{NewUserPage, UserPage, UsersPage};
@@ -191,6 +192,12 @@ pub fn App() -> impl IntoView {
                         view=TranslationsPage
                         ssr=SsrMode::Async
                     />
+                    <Route
+                        path=path!("/instruments/:code/versions/:number/review")
+                        view=ReviewPage
+                        ssr=SsrMode::Async
+                    />
+                    <Route path=path!("/review") view=InboxPage ssr=SsrMode::Async />
                     <Route
                         path=path!("/instruments/:code/versions/:number/edit")
                         view=EditorPage

@@ -17,10 +17,12 @@ pub fn Header() -> impl IntoView {
             let instruments = user.roles.allows(Permission::ViewInstruments);
             let subjects = user.roles.allows(Permission::WorkWithSubjects);
             let facilities = user.roles.allows(Permission::ManageFacilities);
+            let review = user.roles.allows(Permission::ViewReview);
             view! {
                 <nav class="site-nav" aria-label=t("nav-label")>
                     <a href="/">{t("nav-home")}</a>
                     {instruments.then(|| view! { <a href="/instruments">{t("nav-instruments")}</a> })}
+                    {review.then(|| view! { <ReviewLink /> })}
                     {subjects.then(|| view! { <a href="/subjects">{t("nav-subjects")}</a> })}
                     {admin.then(|| view! { <a href="/admin/users">{t("nav-users")}</a> })}
                     {facilities
@@ -52,6 +54,49 @@ pub fn Header() -> impl IntoView {
                 <Transition>{user_menu}</Transition>
             </div>
         </header>
+    }
+}
+
+/// The review inbox, with the caller's counts: versions waiting for their
+/// review, and versions of theirs a reviewer sent back.
+#[component]
+fn ReviewLink() -> impl IntoView {
+    let counts = Resource::new(|| (), |_| crate::features::review::get_review_counts());
+    let locale = use_i18n().locale.get_untracked();
+    let badge = move || {
+        counts.get().and_then(Result::ok).map(|c| {
+            let waiting = (c.waiting_for_me > 0).then(|| {
+                let label = crate::i18n::tr_args(
+                    locale,
+                    "nav-review-waiting",
+                    &[("count", crate::i18n::arg(c.waiting_for_me))],
+                );
+                view! {
+                    <span class="count" id="review-waiting" title=label.clone() aria-label=label>
+                        {c.waiting_for_me}
+                    </span>
+                }
+            });
+            let sent_back = (c.changes_requested > 0).then(|| {
+                let label = crate::i18n::tr_args(
+                    locale,
+                    "nav-review-sent-back",
+                    &[("count", crate::i18n::arg(c.changes_requested))],
+                );
+                view! {
+                    <span class="count warn" id="review-sent-back" title=label.clone() aria-label=label>
+                        {c.changes_requested}
+                    </span>
+                }
+            });
+            view! { {waiting} {sent_back} }
+        })
+    };
+    view! {
+        <a href="/review">
+            {t("nav-review")}
+            <Transition>{badge}</Transition>
+        </a>
     }
 }
 

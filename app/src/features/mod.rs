@@ -5,6 +5,7 @@ pub mod audit;
 pub mod auth;
 pub mod facilities;
 pub mod instruments;
+pub mod review;
 pub mod subjects;
 pub mod tokens;
 pub mod translations;

@@ -30,6 +30,7 @@ pub use review::{
     CommentResolution, CommentView, Decision, DecisionAnswer, DecisionRequest, NewComment,
     PasswordConfirmation, RetireRequest, Retirement, ReviewCounts, ReviewItem, Settings,
     SignatureView, StatusAnswer, Submitted, Timeline, TimelineSignOff, TransitionView,
+    VersionReview,
 };
 pub use subjects::{
     Facility, FacilityNames, NewFacility, NewSubject, SubjectChange, SubjectTransfer, SubjectView,

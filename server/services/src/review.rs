@@ -12,7 +12,7 @@ use crate::instruments::definition_hash;
 use crate::model::{
     CommentView, Decision, DecisionAnswer, DecisionRequest, NewComment, Problem, Retirement,
     ReviewCounts, ReviewItem, Settings, SignatureView, StatusAnswer, Submitted, TextStatus,
-    Timeline, TimelineSignOff, TransitionView,
+    Timeline, TimelineSignOff, TransitionView, VersionReview,
 };
 use crate::store::instruments::{self, VersionRecord};
 use crate::store::review::{self, CommentRecord};
@@ -891,6 +891,53 @@ impl Services {
         })
     }
 
+    /// Everything the review page of a version shows.
+    #[tracing::instrument(skip_all)]
+    pub async fn version_review(
+        &self,
+        actor: &Actor,
+        code: &InstrumentCode,
+        n: i64,
+    ) -> ServiceResult<VersionReview> {
+        let timeline = self.version_timeline(actor, code, n).await?;
+        let version = self.get_version(actor, code, n).await?;
+        let mut conn = self.db.pool.acquire().await?;
+        let record = instruments::get_version(&mut conn, code, n).await?;
+        let published = instruments::versions_of(&mut conn, code)
+            .await?
+            .into_iter()
+            .rev()
+            .find(|v| v.status == VersionStatus::Published && v.number != n);
+        let changes = match &published {
+            Some(p) => domain::definition::diff(&parse(p)?, &parse(&record)?)
+                .into_iter()
+                .map(Into::into)
+                .collect(),
+            None => vec![],
+        };
+        let status = record.status;
+        let can = |p: Permission| actor.authorize(p).is_ok();
+        let may_decide = status == VersionStatus::InReview
+            && self.may_decide(&mut conn, actor, record.id).await?;
+        let retired = timeline.retired.is_some();
+        Ok(VersionReview {
+            may_edit: status.is_editable() && can(Permission::EditDrafts),
+            may_submit: status.after(VersionAction::Submit).is_some()
+                && can(Permission::EditDrafts),
+            may_decide,
+            may_publish: status.after(VersionAction::Publish).is_some()
+                && can(Permission::PublishVersions),
+            may_retire: !retired
+                && status == VersionStatus::Published
+                && can(Permission::PublishVersions),
+            may_comment: can(Permission::CommentOnVersions),
+            published_version: published.map(|p| p.number),
+            changes,
+            version,
+            timeline,
+        })
+    }
+
     /// Whether `user` may decide on a version in review: wrote none of it
     /// and has not approved it in this round.
     async fn may_decide(
@@ -915,14 +962,23 @@ impl Services {
     }
 
     /// The versions waiting for review, each with who submitted it, when,
-    /// and how it differs from the published version.
+    /// and how it differs from the published version; then the caller's
+    /// own versions that a reviewer sent back.
     #[tracing::instrument(skip_all)]
     pub async fn review_inbox(&self, actor: &Actor) -> ServiceResult<Vec<ReviewItem>> {
         actor.authorize(Permission::ViewReview)?;
         let mut conn = self.db.pool.acquire().await?;
         let required = self.approvals_required(&mut conn).await?;
         let mut items = Vec::new();
-        for (id, code, number) in review::versions_in(&mut conn, VersionStatus::InReview).await? {
+        let mut waiting = review::versions_in(&mut conn, VersionStatus::InReview).await?;
+        if let Ok(user) = actor.user() {
+            for v in review::versions_in(&mut conn, VersionStatus::ChangesRequested).await? {
+                if review::wrote(&mut conn, v.0, user.id).await? {
+                    waiting.push(v);
+                }
+            }
+        }
+        for (id, code, number) in waiting {
             let code: InstrumentCode = code
                 .parse()
                 .map_err(|_| ServiceError::Internal(format!("stored code {code} unreadable")))?;
@@ -955,6 +1011,7 @@ impl Services {
                 .filter(|s| s.meaning == "approved" && s.review_round == round)
                 .count() as i64;
             items.push(ReviewItem {
+                status: record.status,
                 title: crate::instruments::titles(&definition),
                 code,
                 version: number,

@@ -25,6 +25,7 @@ mod instruments;
 mod language;
 mod pages;
 mod review;
+mod review_pages;
 mod roles;
 mod subject_pages;
 mod subjects;

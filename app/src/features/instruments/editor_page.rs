@@ -4,10 +4,11 @@
 use super::editor::EditorIsland;
 use crate::components::{ErrorMessage, Protected};
 use crate::error::AppError;
+use crate::features::review::ReviewComments;
 use crate::i18n::{Catalog, t, use_i18n};
 use crate::model::Problem;
 use domain::definition::Definition;
-use domain::{Locale, Permission, VersionStatus};
+use domain::{Locale, Permission};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
@@ -66,10 +67,12 @@ fn EditorLoader() -> impl IntoView {
                                     {format!("v{}", v.version)}
                                 </h1>
                             };
-                            if v.status != VersionStatus::Draft {
+                            if !v.status.is_editable() {
+                                let review = crate::features::review::review_path(&v.code, v.version);
                                 return view! {
                                     {heading}
                                     <p class="message error" role="alert">{t("editor-not-a-draft")}</p>
+                                    <p><a href=review>{t("review-page-link")}</a></p>
                                 }
                                     .into_any();
                             }
@@ -77,8 +80,16 @@ fn EditorLoader() -> impl IntoView {
                                 Ok(definition) => {
                                     let interface = use_i18n().locale.get_untracked();
                                     let (messages, problems) = prepared(interface, &definition);
+                                    let comments = view! {
+                                        <ReviewComments
+                                            code=v.code.clone()
+                                            number=v.version
+                                            definition=definition.clone()
+                                        />
+                                    };
                                     view! {
                                         {heading}
+                                        {comments}
                                         <EditorIsland
                                             code=v.code.clone()
                                             number=v.version

@@ -8,7 +8,7 @@ use crate::components::{ErrorMessage, FormState, Protected};
 use crate::error::AppError;
 use crate::i18n::{t, tr, use_i18n};
 use crate::model::{VersionChange, VersionSummary};
-use domain::{InstrumentCode, Permission, VersionStatus};
+use domain::{InstrumentCode, Permission};
 use leptos::prelude::*;
 use leptos::server_fn::ServerFn;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -158,7 +158,7 @@ fn Versions(
                 .created_by
                 .clone()
                 .unwrap_or_else(|| tr(locale, "history-system"));
-            let edit = (edits && v.status == VersionStatus::Draft).then(|| {
+            let edit = (edits && v.status.is_editable()).then(|| {
                 view! {
                     <a class="button primary" href=format!("/instruments/{code}/versions/{}/edit", v.version)>
                         {t("history-edit")}
@@ -184,6 +184,13 @@ fn Versions(
                             view! {
                                 <a href=format!("/instruments/{code}/versions/{}/translations", v.version)>
                                     {t("history-translations")}
+                                </a>
+                            }
+                        })}
+                        {translations.then(|| {
+                            view! {
+                                <a href=format!("/instruments/{code}/versions/{}/review", v.version)>
+                                    {t("history-review")}
                                 </a>
                             }
                         })}
@@ -242,7 +249,11 @@ pub fn kind_label(kind: &str) -> &'static str {
 
 /// The changes, grouped by class, scoring first.
 #[component]
-fn Changes(changes: Vec<VersionChange>, from: Option<i64>, to: Option<i64>) -> impl IntoView {
+pub(crate) fn Changes(
+    changes: Vec<VersionChange>,
+    from: Option<i64>,
+    to: Option<i64>,
+) -> impl IntoView {
     let (from, to) = (from.unwrap_or_default(), to.unwrap_or_default());
     let count_of = |class: &str| changes.iter().filter(|c| c.class == class).count();
     let summary = CLASSES

@@ -24,6 +24,7 @@ pub use drafts::{
 };
 pub use editor_page::EditorPage;
 pub use get_version::{GetVersion, get_version};
+pub(crate) use history_page::Changes;
 pub use history_page::HistoryPage;
 pub use instruments_page::InstrumentsPage;
 pub use list_instruments::{ListInstruments, list_instruments};

@@ -174,12 +174,15 @@ pub struct Retirement {
     pub reason: String,
 }
 
-/// A version waiting for review, in the inbox.
+/// A version waiting for review (or sent back to the caller), in the inbox.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(ToSchema))]
 pub struct ReviewItem {
     pub code: InstrumentCode,
     pub version: i64,
+    /// `in_review`, or `changes_requested` for a version of the caller's
+    /// that a reviewer sent back.
+    pub status: VersionStatus,
     #[cfg_attr(feature = "server", schema(value_type = BTreeMap<String, String>))]
     pub title: BTreeMap<Locale, String>,
     pub submitted_by: Option<String>,
@@ -213,4 +216,23 @@ pub struct ReviewCounts {
 pub struct Settings {
     /// How many reviewers must approve a version (default 1).
     pub approvals_required: i64,
+}
+
+/// The review page of a version: its timeline, what it changes against
+/// the published version, and what the caller may do with it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(ToSchema))]
+pub struct VersionReview {
+    pub version: crate::model::VersionView,
+    pub timeline: Timeline,
+    /// The version assessors use now, when it is another one.
+    pub published_version: Option<i64>,
+    /// Changes from it to this version.
+    pub changes: Vec<crate::model::VersionChange>,
+    pub may_edit: bool,
+    pub may_submit: bool,
+    pub may_decide: bool,
+    pub may_publish: bool,
+    pub may_retire: bool,
+    pub may_comment: bool,
 }

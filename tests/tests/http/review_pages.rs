@@ -1,0 +1,167 @@
+//! The review pages as a browser without scripts uses them: plain forms
+//! that come back to the page with the outcome, in the user's language;
+//! a refused submission lists every blocker with a link to its place; a
+//! refused decision keeps the reason typed; comments shown in the editor;
+//! the inbox and the counts in the header.
+
+use domain::Role;
+use reqwest::{Method, StatusCode};
+use serde_json::{Value, json};
+use tests::{TestApp, on_each_engine};
+
+const REVIEW: &str = "/instruments/IRNS/versions/2/review";
+const V2: &str = "/api/v1/instruments/IRNS/versions/2";
+
+async fn page(app: &TestApp, client: &reqwest::Client, path: &str) -> String {
+    let response = app.get(client, path).await;
+    assert_eq!(response.status(), StatusCode::OK, "{path}");
+    response.text().await.unwrap()
+}
+
+/// Saves IRNS 2 as `token` with `change` applied.
+async fn save(app: &TestApp, token: &str, change: impl FnOnce(&mut Value)) {
+    let response = app.api(Method::GET, V2).token(token).send().await;
+    let current: Value = response.json().await.unwrap();
+    let mut definition = current["definition"].clone();
+    change(&mut definition);
+    let response = app
+        .api(Method::PUT, V2)
+        .token(token)
+        .body(json!({ "revision": current["revision"], "definition": definition }).to_string())
+        .send()
+        .await;
+    assert_eq!(response.status(), StatusCode::OK);
+}
+
+#[tokio::test]
+async fn a_version_is_reviewed_from_its_page_with_plain_forms() {
+    on_each_engine(|db| async move {
+        let app = TestApp::spawn(&db).await;
+        let author = app.signed_in_as("author", &[Role::Methodologist]).await;
+        let author_token = tests::api::token_for(&app.services, "author").await;
+        assert_eq!(app.start_draft(&author, "IRNS").await.status(), StatusCode::OK);
+        // A source wording changed: its translations are out of date.
+        let original: Value = serde_json::from_str(&tests::api::library_definition("intake-screen")).unwrap();
+        let label = original["sections"][0]["items"][1]["label"]["en"].clone();
+        save(&app, &author_token, |d| {
+            d["sections"][0]["items"][1]["label"]["en"] = json!("Details, in their words");
+        })
+        .await;
+
+        // Refused: every blocker listed, linked to the translation page.
+        let refused = app
+            .plain_form(&author, "submit_for_review", REVIEW, &[("code", "IRNS"), ("number", "2")])
+            .await;
+        assert_eq!(refused.status(), StatusCode::SEE_OTHER);
+        let html = page(&app, &author, REVIEW).await;
+        assert!(html.contains("id=\"blockers\""), "{html}");
+        assert!(
+            html.contains("/instruments/IRNS/versions/2/translations?status=stale&amp;focus=sections-safety-items-self_harm_details-label"),
+            "{html}"
+        );
+        assert!(html.contains("out of date"), "{html}");
+
+        // Put back, with a scoring change: submitted from the page.
+        save(&app, &author_token, |d| {
+            d["sections"][0]["items"][1]["label"]["en"] = label;
+            d["scores"][0]["max_omitted"] = json!(2);
+        })
+        .await;
+        let submitted = app
+            .plain_form(&author, "submit_for_review", REVIEW, &[("code", "IRNS"), ("number", "2")])
+            .await;
+        assert_eq!(submitted.status(), StatusCode::SEE_OTHER);
+        let html = page(&app, &author, REVIEW).await;
+        assert!(!html.contains("id=\"blockers\""), "{html}");
+        assert!(html.contains("data-status=\"in_review\""), "{html}");
+
+        // A reviewer: the inbox and the header count, then the page in Russian.
+        let reviewer_password = app.create_user("reviewer", &[Role::Reviewer]).await;
+        let reviewer = TestApp::client();
+        app.sign_in(&reviewer, "reviewer", &reviewer_password).await;
+        let inbox = page(&app, &reviewer, "/review").await;
+        assert!(inbox.contains("data-code=\"IRNS\" data-version=\"2\""), "{inbox}");
+        assert!(inbox.contains("data-count=\"1\""), "{inbox}");
+        assert!(inbox.contains("id=\"review-waiting\""), "{inbox}");
+        app.set_language(&reviewer, "ru", false).await;
+        let html = page(&app, &reviewer, REVIEW).await;
+        assert!(html.contains("Ваше решение"), "{html}");
+        assert!(html.contains("id=\"decision-form\""));
+        // Scoring changes shown, first.
+        assert!(html.contains("data-class=\"scoring\" data-count=\"1\""), "{html}");
+
+        // A comment on an item.
+        let commented = app
+            .plain_form(
+                &reviewer,
+                "comment_on_version",
+                REVIEW,
+                &[
+                    ("comment[code]", "IRNS"),
+                    ("comment[number]", "2"),
+                    ("comment[path]", "/sections/0/items/1"),
+                    ("comment[text]", "Почему два пропуска?"),
+                    ("comment[reply_to]", ""),
+                    ("comment[back]", REVIEW),
+                ],
+            )
+            .await;
+        assert_eq!(commented.status(), StatusCode::SEE_OTHER);
+        assert_eq!(
+            commented.headers()["location"].to_str().unwrap(),
+            format!("{REVIEW}#comments")
+        );
+
+        // A wrong password: refused in Russian, the reason kept.
+        let wrong = app
+            .plain_form(
+                &reviewer,
+                "decide_on_version",
+                REVIEW,
+                &[
+                    ("decision[code]", "IRNS"),
+                    ("decision[number]", "2"),
+                    ("decision[decision]", "request_changes"),
+                    ("decision[reason]", "Оставьте один пропуск."),
+                    ("decision[password]", "not-it"),
+                ],
+            )
+            .await;
+        assert_eq!(wrong.status(), StatusCode::SEE_OTHER);
+        let html = page(&app, &reviewer, REVIEW).await;
+        assert!(html.contains("Оставьте один пропуск."), "{html}");
+        assert!(html.contains("value=\"request_changes\" checked"), "{html}");
+        assert!(html.contains("role=\"alert\""), "{html}");
+        let sent = app
+            .plain_form(
+                &reviewer,
+                "decide_on_version",
+                REVIEW,
+                &[
+                    ("decision[code]", "IRNS"),
+                    ("decision[number]", "2"),
+                    ("decision[decision]", "request_changes"),
+                    ("decision[reason]", "Оставьте один пропуск."),
+                    ("decision[password]", &reviewer_password),
+                ],
+            )
+            .await;
+        assert_eq!(sent.status(), StatusCode::SEE_OTHER);
+        let html = page(&app, &reviewer, REVIEW).await;
+        assert!(html.contains("data-status=\"changes_requested\""), "{html}");
+
+        // The author: the count in the header, the comment in the editor.
+        let home = page(&app, &author, "/instruments").await;
+        assert!(home.contains("id=\"review-sent-back\""), "{home}");
+        let editor = page(&app, &author, "/instruments/IRNS/versions/2/edit").await;
+        assert!(editor.contains("Почему два пропуска?"), "{editor}");
+        assert!(editor.contains("data-target=\"self_harm_details\""), "{editor}");
+        // The timeline says who did what.
+        let html = page(&app, &author, REVIEW).await;
+        assert!(html.contains("id=\"timeline\""));
+        assert!(html.contains("data-kind=\"transition\""));
+        assert!(html.contains("Оставьте один пропуск."));
+        app.stop().await;
+    })
+    .await;
+}
