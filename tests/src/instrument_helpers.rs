@@ -44,8 +44,9 @@ impl TestApp {
     }
 
     /// Marks version `number` of `code` published and its predecessors
-    /// superseded, as publication (issue 10) will: until it exists, a test
-    /// that needs a published version with a history does it directly.
+    /// superseded, as publication does, without the review around it: for
+    /// tests that need a published history, not a review (the review
+    /// tests go through submission, approval and publication).
     pub async fn publish_directly(&self, code: &InstrumentCode, number: i64) {
         let pool = &self.services.db.pool;
         let instrument = "instrument_id = (SELECT id FROM instruments WHERE code = $1)";
