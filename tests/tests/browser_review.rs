@@ -36,18 +36,26 @@ async fn click(browser: &Browser, css: &str) {
     }
 }
 
-async fn status_on_page(browser: &Browser) -> String {
-    browser
-        .client
-        .wait()
-        .at_most(PATIENCE)
-        .for_element(Locator::Css("span.tag[data-status]"))
-        .await
-        .unwrap()
-        .attr("data-status")
-        .await
-        .unwrap()
-        .unwrap_or_default()
+/// Waits until the review page shows the version in status `want` (the
+/// page reloads after a form: earlier reads may find the old page).
+async fn wait_for_status(browser: &Browser, want: &str) {
+    let mut last = String::new();
+    for _ in 0..200 {
+        if let Ok(tag) = browser
+            .client
+            .find(Locator::Css("span.tag[data-status]"))
+            .await
+            && let Ok(Some(status)) = tag.attr("data-status").await
+        {
+            if status == want {
+                return;
+            }
+            last = status;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    browser.screenshot(&format!("review-never-{want}")).await;
+    panic!("the version never became {want}; last {last:?}");
 }
 
 #[tokio::test]
@@ -64,19 +72,12 @@ async fn a_version_is_submitted_commented_fixed_approved_and_published_in_the_br
         // A draft with a scoring change, saved by the methodologist.
         let author = Browser::launch().await;
         author.sign_in(&app.base, "malika", &author_password).await;
-        author
-            .client
-            .goto(&app.url("/instruments/IRNS"))
-            .await
-            .unwrap();
-        click(&author, "form button.primary").await;
-        author
-            .client
-            .wait()
-            .at_most(PATIENCE)
-            .for_element(Locator::Css("tr[data-version='2']"))
-            .await
-            .expect("draft version 2 listed");
+        let starter = TestApp::client();
+        app.sign_in(&starter, "malika", &author_password).await;
+        assert_eq!(
+            app.start_draft(&starter, "IRNS").await.status(),
+            StatusCode::OK
+        );
         let v2 = "/api/v1/instruments/IRNS/versions/2";
         let current: serde_json::Value = app
             .api(Method::GET, v2)
@@ -99,7 +100,7 @@ async fn a_version_is_submitted_commented_fixed_approved_and_published_in_the_br
         // The methodologist submits from the review page.
         author.client.goto(&app.url(REVIEW)).await.unwrap();
         click(&author, "#submit-form button[type=submit]").await;
-        assert_eq!(status_on_page(&author).await, "in_review");
+        wait_for_status(&author, "in_review").await;
 
         // The reviewer finds it in the inbox, comments on an item and
         // asks for changes, signing with the password.
@@ -136,7 +137,7 @@ async fn a_version_is_submitted_commented_fixed_approved_and_published_in_the_br
             .fill("#decision-password", &reviewer_password)
             .await;
         click(&reviewer, "#decision-form button[type=submit]").await;
-        assert_eq!(status_on_page(&reviewer).await, "changes_requested");
+        wait_for_status(&reviewer, "changes_requested").await;
 
         // The methodologist sees it counted in the header and the comment
         // on the editor's page, fixes the score in the editor.
@@ -170,7 +171,7 @@ async fn a_version_is_submitted_commented_fixed_approved_and_published_in_the_br
             .for_element(Locator::Css(field))
             .await
             .unwrap();
-        author.fill(field, "1").await;
+        author.fill(field, "2").await;
         author
             .wait_for_text("[data-save=saved]", "All changes saved")
             .await;
@@ -182,11 +183,11 @@ async fn a_version_is_submitted_commented_fixed_approved_and_published_in_the_br
             .json()
             .await
             .unwrap();
-        assert_eq!(fixed["definition"]["scores"][0]["max_omitted"], 1);
+        assert_eq!(fixed["definition"]["scores"][0]["max_omitted"], 2);
         assert_eq!(fixed["status"], "draft");
         author.client.goto(&app.url(REVIEW)).await.unwrap();
         click(&author, "#submit-form button[type=submit]").await;
-        assert_eq!(status_on_page(&author).await, "in_review");
+        wait_for_status(&author, "in_review").await;
 
         // Another reviewer signs the translations off (the translation
         // workflow's part; through the API).
@@ -210,10 +211,10 @@ async fn a_version_is_submitted_commented_fixed_approved_and_published_in_the_br
             .fill("#decision-password", &reviewer_password)
             .await;
         click(&reviewer, "#decision-form button[type=submit]").await;
-        assert_eq!(status_on_page(&reviewer).await, "approved");
+        wait_for_status(&reviewer, "approved").await;
         reviewer.fill("#publish-password", &reviewer_password).await;
         click(&reviewer, "#publish-form button[type=submit]").await;
-        assert_eq!(status_on_page(&reviewer).await, "published");
+        wait_for_status(&reviewer, "published").await;
         reviewer.wait_for_text("#timeline", "rustam").await;
 
         // What /instruments shows: version 2 published.

@@ -636,6 +636,33 @@ async fn publication_supersedes_while_started_assessments_stay_on_their_version_
         // start now is a new draft on version 2.
         assert_eq!(status, StatusCode::CREATED);
 
+        // The superseded version 1 takes no move at all.
+        let v1 = "/api/v1/instruments/IRNS/versions/1";
+        refused(
+            call(
+                &app,
+                Method::POST,
+                &c.author,
+                &format!("{v1}/submit"),
+                Value::Null,
+            )
+            .await,
+            StatusCode::CONFLICT,
+            "version-superseded",
+        );
+        refused(
+            call(
+                &app,
+                Method::POST,
+                &c.admin,
+                &format!("{v1}/publish"),
+                json!({ "password": c.admin_password }),
+            )
+            .await,
+            StatusCode::CONFLICT,
+            "version-superseded",
+        );
+
         // Retirement: a reason and the password; then no new assessments
         // and no new drafts.
         let retire =
@@ -723,6 +750,27 @@ async fn publication_supersedes_while_started_assessments_stay_on_their_version_
                 .await
                 .len(),
             1
+        );
+        // A retired version takes no move either; no new draft is started.
+        refused(
+            decide(&app, &c.reviewer, "approve", "", &c.reviewer_password).await,
+            StatusCode::CONFLICT,
+            "version-retired",
+        );
+        refused(
+            publish(&app, &c.admin, &c.admin_password).await,
+            StatusCode::CONFLICT,
+            "version-retired",
+        );
+        refused(
+            save(&app, &c.author, more_omissions).await,
+            StatusCode::CONFLICT,
+            "version-retired",
+        );
+        let client = app.signed_in_as("late", &[Role::Methodologist]).await;
+        assert_eq!(
+            app.start_draft(&client, "IRNS").await.status(),
+            StatusCode::CONFLICT
         );
         app.stop().await;
     })
