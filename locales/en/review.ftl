@@ -71,3 +71,6 @@ review-inbox-comments = Open: { $count }
 review-inbox-review = Review
 review-inbox-open = Open
 error-review-decision = Choose to approve or to ask for changes.
+review-settings-title = Review settings
+review-settings-approvals = Approvals needed for each version (by different reviewers)
+review-settings-save = Save

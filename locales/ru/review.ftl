@@ -71,3 +71,6 @@ review-inbox-comments = Открытых: { $count }
 review-inbox-review = Рецензировать
 review-inbox-open = Открыть
 error-review-decision = Выберите: одобрить или запросить изменения.
+review-settings-title = Настройки рецензирования
+review-settings-approvals = Сколько одобрений нужно каждой версии (разных рецензентов)
+review-settings-save = Сохранить

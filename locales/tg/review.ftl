@@ -71,3 +71,6 @@ review-inbox-comments = Кушода: { $count }
 review-inbox-review = Баррасӣ кардан
 review-inbox-open = Кушодан
 error-review-decision = Интихоб кунед: тасдиқ кардан ё тағйирот дархост кардан.
+review-settings-title = Танзимоти баррасӣ
+review-settings-approvals = Барои ҳар версия чанд тасдиқ лозим аст (аз баррасикунандагони гуногун)
+review-settings-save = Нигоҳ доштан

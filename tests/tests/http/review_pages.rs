@@ -165,3 +165,45 @@ async fn a_version_is_reviewed_from_its_page_with_plain_forms() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn an_administrator_sets_the_approvals_needed_on_the_inbox_page() {
+    on_each_engine(|db| async move {
+        let app = TestApp::spawn(&db).await;
+        let admin = app.signed_in_as("chief", &[Role::Administrator]).await;
+        let html = page(&app, &admin, "/review").await;
+        assert!(html.contains("id=\"approvals-required\""), "{html}");
+        let refused = app
+            .plain_form(
+                &admin,
+                "change_review_settings",
+                "/review",
+                &[("approvals_required", "9")],
+            )
+            .await;
+        assert_eq!(refused.status(), StatusCode::SEE_OTHER);
+        let html = page(&app, &admin, "/review").await;
+        assert!(html.contains("between 1 and 5"), "{html}");
+        assert!(
+            html.contains("value=\"9\""),
+            "the typed value is kept: {html}"
+        );
+        let saved = app
+            .plain_form(
+                &admin,
+                "change_review_settings",
+                "/review",
+                &[("approvals_required", "2")],
+            )
+            .await;
+        assert_eq!(saved.status(), StatusCode::SEE_OTHER);
+        let html = page(&app, &admin, "/review").await;
+        assert!(html.contains("value=\"2\""), "{html}");
+        // A reviewer sees the inbox but not the setting.
+        let reviewer = app.signed_in_as("rev", &[Role::Reviewer]).await;
+        let html = page(&app, &reviewer, "/review").await;
+        assert!(!html.contains("id=\"approvals-required\""), "{html}");
+        app.stop().await;
+    })
+    .await;
+}

@@ -2,20 +2,73 @@
 //! when, and what it changes against the published version (scoring
 //! changes first and marked), and whether the reader may decide on it.
 
-use super::{get_review_inbox, review_path};
-use crate::components::{ErrorMessage, Protected};
+use super::{ChangeReviewSettings, get_review_inbox, get_review_settings, review_path};
+use crate::components::{ErrorMessage, FormState, Protected};
 use crate::i18n::{arg, t, tr, tr_args, use_i18n};
 use crate::model::ReviewItem;
 use domain::Permission;
 use leptos::prelude::*;
+use leptos::server_fn::ServerFn;
 
 #[component]
 pub fn InboxPage() -> impl IntoView {
     view! {
         <Protected
             permission=Permission::ViewReview
-            children=move |_| view! { <Loader /> }.into_any()
+            children=move |user| {
+                let admin = user.roles.allows(Permission::ManageSettings);
+                view! {
+                    <Loader />
+                    {admin.then(|| view! { <SettingsForm /> })}
+                }
+                    .into_any()
+            }
         />
+    }
+    .into_any()
+}
+
+/// How many reviewers must approve a version (administrators).
+#[component]
+fn SettingsForm() -> impl IntoView {
+    let settings = Resource::new(|| (), |_| get_review_settings());
+    let form = FormState::of(ChangeReviewSettings::PATH);
+    view! {
+        <section class="card" id="settings" aria-labelledby="settings-title">
+            <h2 id="settings-title">{t("review-settings-title")}</h2>
+            <Suspense>
+                {move || {
+                    let form = form.clone();
+                    settings
+                        .get()
+                        .and_then(Result::ok)
+                        .map(move |s| {
+                            let value = form
+                                .value("approvals_required")
+                                .unwrap_or_else(|| s.approvals_required.to_string());
+                            view! {
+                                <form class="form inline-fields" method="post" action=ChangeReviewSettings::PATH>
+                                    <ErrorMessage error=form.error() />
+                                    <div class="field">
+                                        <label for="approvals-required">{t("review-settings-approvals")}</label>
+                                        <input
+                                            id="approvals-required"
+                                            name="approvals_required"
+                                            type="number"
+                                            min="1"
+                                            max="5"
+                                            step="1"
+                                            value=value
+                                            required
+                                        />
+                                    </div>
+                                    <button type="submit" class="primary">{t("review-settings-save")}</button>
+                                </form>
+                            }
+                        })
+                }}
+            </Suspense>
+        </section>
     }
     .into_any()
 }

@@ -285,3 +285,37 @@ pub async fn resolve_thread(
         .await,
     )
 }
+
+#[server(endpoint = "get_review_settings", prefix = "/api")]
+pub async fn get_review_settings() -> Result<crate::model::Settings, AppError> {
+    use crate::request::*;
+    respond(
+        async {
+            let (services, ctx) = request()?;
+            Ok(services.settings(&ctx.actor()?).await?)
+        }
+        .await,
+    )
+}
+
+/// An administrator sets how many reviewers must approve a version; back
+/// to the inbox.
+#[server(endpoint = "change_review_settings", prefix = "/api")]
+pub async fn change_review_settings(approvals_required: String) -> Result<(), AppError> {
+    use crate::request::*;
+    respond(
+        async {
+            let (services, ctx) = request()?;
+            let approvals_required = approvals_required
+                .trim()
+                .parse()
+                .map_err(|_| AppError::invalid("approvals_required", "error-approvals-required"))?;
+            services
+                .change_settings(&ctx.actor()?, crate::model::Settings { approvals_required })
+                .await?;
+            crate::features::auth::redirect_plain_form("/review#settings");
+            Ok(())
+        }
+        .await,
+    )
+}
