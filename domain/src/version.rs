@@ -78,7 +78,7 @@ impl VersionStatus {
         use VersionAction as A;
         use VersionStatus as S;
         match (self, action) {
-            (S::Draft | S::ChangesRequested, A::Submit) => Some(S::InReview),
+            (S::Draft, A::Submit) => Some(S::InReview),
             (S::ChangesRequested, A::Edit) => Some(S::Draft),
             (S::Draft, A::Edit) => Some(S::Draft),
             (S::InReview, A::Approve) => Some(S::Approved),
@@ -197,7 +197,6 @@ mod tests {
             (S::Draft, A::Submit, S::InReview),
             (S::Draft, A::Retire, S::Retired),
             (S::ChangesRequested, A::Edit, S::Draft),
-            (S::ChangesRequested, A::Submit, S::InReview),
             (S::ChangesRequested, A::Retire, S::Retired),
             (S::InReview, A::Approve, S::Approved),
             (S::InReview, A::RequestChanges, S::ChangesRequested),

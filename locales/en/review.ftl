@@ -44,6 +44,7 @@ review-comment-send = Add the comment
 review-page-link = The version's review page
 review-place-version = The whole version
 review-place-section = Section
+review-place-gone = No longer in this version
 review-place-item = Item
 review-timeline = Timeline
 review-event-created = Created by { $name }

@@ -44,6 +44,7 @@ review-comment-send = Добавить комментарий
 review-page-link = Страница рецензирования версии
 review-place-version = Вся версия
 review-place-section = Раздел
+review-place-gone = Больше нет в этой версии
 review-place-item = Пункт
 review-timeline = Хронология
 review-event-created = Создал(а): { $name }

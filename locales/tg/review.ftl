@@ -44,6 +44,7 @@ review-comment-send = Шарҳ илова кардан
 review-page-link = Саҳифаи баррасии версия
 review-place-version = Тамоми версия
 review-place-section = Бахш
+review-place-gone = Дигар дар ин версия нест
 review-place-item = Банд
 review-timeline = Хронология
 review-event-created = Эҷодкунанда: { $name }

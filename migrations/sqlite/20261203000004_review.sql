@@ -34,12 +34,15 @@ CREATE TABLE version_transitions (
 CREATE INDEX version_transitions_version ON version_transitions(version_id);
 
 -- Comments on a version, a section or an item (path: a JSON pointer into
--- the definition; none: the version as a whole); replies name the thread's
--- first comment, which carries the thread's resolved state.
+-- the definition when the comment was written; anchor: the section's key,
+-- or section and item keys as `section/item`, which find it again after
+-- the version is edited; none: the version as a whole); replies name the
+-- thread's first comment, which carries the thread's resolved state.
 CREATE TABLE version_comments (
     id INTEGER PRIMARY KEY AUTOINCREMENT,
     version_id INTEGER NOT NULL REFERENCES instrument_versions(id),
     path TEXT,
+    anchor TEXT,
     body TEXT NOT NULL,
     reply_to INTEGER REFERENCES version_comments(id),
     author_id INTEGER NOT NULL REFERENCES users(id),
@@ -63,6 +66,9 @@ CREATE TABLE version_signatures (
     signed_at TEXT NOT NULL
 );
 CREATE INDEX version_signatures_version ON version_signatures(version_id);
+-- A reviewer approves a round of review once.
+CREATE UNIQUE INDEX version_signatures_one_approval
+    ON version_signatures(version_id, review_round, signer_id) WHERE meaning = 'approved';
 
 ALTER TABLE instruments ADD COLUMN retired_at TEXT;
 ALTER TABLE instruments ADD COLUMN retired_reason TEXT;

@@ -23,8 +23,7 @@ use crate::{Actor, ServiceError, ServiceResult, Services};
 use domain::definition::translation::Variant;
 use domain::definition::{Definition, MessageArg};
 use domain::{
-    AuditAction, AuditTarget, InstrumentCode, Locale, Permission, UserId, VersionAction,
-    VersionStatus,
+    AuditAction, AuditTarget, InstrumentCode, Locale, Permission, VersionAction, VersionStatus,
 };
 use serde_json::json;
 use std::collections::{BTreeMap, HashMap};
@@ -138,13 +137,50 @@ fn signed_off(
         .collect()
 }
 
-/// The key of the section or item a comment's path points at.
-fn target_key(definition: &serde_json::Value, path: &str) -> Option<String> {
-    definition
-        .pointer(path)?
-        .get("key")?
-        .as_str()
-        .map(str::to_owned)
+/// The keys of the section (and item) a comment's path points at, as
+/// `section` or `section/item`: what finds it again after edits.
+fn anchor_of(definition: &serde_json::Value, path: &str) -> Option<String> {
+    let parts: Vec<&str> = path.split('/').collect();
+    let key = |pointer: String| {
+        definition
+            .pointer(&pointer)
+            .and_then(|v| v.get("key"))
+            .and_then(|k| k.as_str())
+            .map(str::to_owned)
+    };
+    let section = key(format!("/sections/{}", parts.get(2)?))?;
+    match parts.get(4) {
+        None => Some(section),
+        Some(item) => Some(format!(
+            "{section}/{}",
+            key(format!("/sections/{}/items/{item}", parts[2]))?
+        )),
+    }
+}
+
+/// Where an anchor is in the definition now: its path and the key of what
+/// it names; `None` when that section or item is gone.
+fn locate(definition: &serde_json::Value, anchor: &str) -> Option<(String, String)> {
+    let (section, item) = match anchor.split_once('/') {
+        Some((s, i)) => (s, Some(i)),
+        None => (anchor, None),
+    };
+    let sections = definition.get("sections")?.as_array()?;
+    let (i, found) = sections
+        .iter()
+        .enumerate()
+        .find(|(_, s)| s.get("key").and_then(|k| k.as_str()) == Some(section))?;
+    match item {
+        None => Some((format!("/sections/{i}"), section.to_owned())),
+        Some(item) => {
+            let j = found
+                .get("items")?
+                .as_array()?
+                .iter()
+                .position(|it| it.get("key").and_then(|k| k.as_str()) == Some(item))?;
+            Some((format!("/sections/{i}/items/{j}"), item.to_owned()))
+        }
+    }
 }
 
 /// Whether a path names a section or an item: `/sections/N` or
@@ -173,11 +209,17 @@ fn comment_views(
         .iter()
         .map(|c| {
             let root = c.reply_to.and_then(|r| roots.get(&r).copied()).unwrap_or(c);
+            // The section or item where it is now (the version may have
+            // been edited since); the path written, if it is gone.
+            let now = c.anchor.as_deref().and_then(|a| locate(definition, a));
             CommentView {
                 id: c.id,
                 version: number,
-                path: c.path.clone(),
-                target: c.path.as_deref().and_then(|p| target_key(definition, p)),
+                path: now
+                    .as_ref()
+                    .map(|(p, _)| p.clone())
+                    .or_else(|| c.path.clone()),
+                target: now.map(|(_, key)| key),
                 text: c.body.clone(),
                 reply_to: c.reply_to,
                 author: c.author.clone(),
@@ -308,6 +350,7 @@ impl Services {
         let open = open_threads(&comment_views(&comments, n, &definition));
         let user = actor.user().ok().map(|u| u.id);
         let mut tx = self.db.begin().await?;
+        review::lock_instrument(&mut tx, record.instrument_id).await?;
         // What was checked is what goes to review: nothing saved meanwhile.
         if !instruments::hold_at_revision(&mut tx, record.id, record.revision).await?
             || !review::transition(&mut tx, record.id, record.status, to, user, None).await?
@@ -355,6 +398,10 @@ impl Services {
         {
             return Err(ServiceError::InvalidCredentials);
         }
+        // The right password: its earlier failures are forgiven now,
+        // whatever refuses the action after this.
+        let mut conn = self.db.pool.acquire().await?;
+        self.clear_password_failures(&mut conn, &keys).await?;
         Ok(keys)
     }
 
@@ -393,13 +440,13 @@ impl Services {
             Decision::Approve => Some(text_field(&request.reason, "reason", "")?),
         };
         let round = review::review_round(&mut conn, record.id).await?;
-        let approvals_before: Vec<UserId> = review::signatures_of(&mut conn, record.id)
-            .await?
-            .into_iter()
-            .filter(|s| s.meaning == "approved" && s.review_round == round)
-            .map(|s| s.signer_id)
-            .collect();
-        if action == VersionAction::Approve && approvals_before.contains(&user.id) {
+        // Said before the password is asked (checked again below, in the
+        // transaction that signs).
+        if action == VersionAction::Approve
+            && review::approvers(&mut conn, record.id, round)
+                .await?
+                .contains(&user.id)
+        {
             return Err(ServiceError::Conflict("error-review-already-approved"));
         }
         let required = self.approvals_required(&mut conn).await?;
@@ -407,8 +454,7 @@ impl Services {
         let records = translations::records_of(&mut conn, record.id).await?;
         let sign_offs = translations::sign_offs_of(&mut conn, record.id).await?;
         drop(conn);
-        let keys = self
-            .confirm_signature(actor, client_ip, &request.password, "decide_version")
+        self.confirm_signature(actor, client_ip, &request.password, "decide_version")
             .await?;
         if action == VersionAction::Approve {
             let missing: Vec<Problem> = signed_off(&definition, records, &sign_offs)
@@ -426,16 +472,26 @@ impl Services {
             }
         }
         let hash = definition_hash(&record.definition);
-        let approvals = approvals_before.len() as i64 + i64::from(action == VersionAction::Approve);
+        let mut tx = self.db.begin().await?;
+        // Exactly the version checked: same revision, still in review, in
+        // the same round (no send-back and resubmission meanwhile); every
+        // move of the instrument's versions waits for this one.
+        review::lock_instrument(&mut tx, record.instrument_id).await?;
+        if !review::hold_as_checked(&mut tx, record.id, record.revision, record.status, round)
+            .await?
+        {
+            return Err(ServiceError::Conflict("error-concurrent-change"));
+        }
+        let approvers = review::approvers(&mut tx, record.id, round).await?;
+        if action == VersionAction::Approve && approvers.contains(&user.id) {
+            return Err(ServiceError::Conflict("error-review-already-approved"));
+        }
+        let approvals = approvers.len() as i64 + i64::from(action == VersionAction::Approve);
         let status = if action == VersionAction::Approve && approvals < required {
             VersionStatus::InReview
         } else {
             to
         };
-        let mut tx = self.db.begin().await?;
-        if !instruments::hold_at_revision(&mut tx, record.id, record.revision).await? {
-            return Err(ServiceError::Conflict("error-draft-changed"));
-        }
         if action == VersionAction::Approve {
             review::insert_signature(
                 &mut tx,
@@ -461,9 +517,8 @@ impl Services {
             )
             .await?
         {
-            return Err(ServiceError::Conflict("error-draft-changed"));
+            return Err(ServiceError::Conflict("error-concurrent-change"));
         }
-        self.clear_password_failures(&mut tx, &keys).await?;
         audit::append(
             &mut tx,
             audit::NewEvent {
@@ -518,13 +573,16 @@ impl Services {
         let to = allowed(&record, VersionAction::Publish)?;
         let round = review::review_round(&mut conn, record.id).await?;
         drop(conn);
-        let keys = self
-            .confirm_signature(actor, client_ip, password, "publish_version")
+        self.confirm_signature(actor, client_ip, password, "publish_version")
             .await?;
         let hash = definition_hash(&record.definition);
         let mut tx = self.db.begin().await?;
-        if !instruments::hold_at_revision(&mut tx, record.id, record.revision).await? {
-            return Err(ServiceError::Conflict("error-draft-changed"));
+        review::lock_instrument(&mut tx, record.instrument_id).await?;
+        // The approved version as its approvals signed it.
+        if !review::hold_as_checked(&mut tx, record.id, record.revision, record.status, round)
+            .await?
+        {
+            return Err(ServiceError::Conflict("error-concurrent-change"));
         }
         let mut superseded = Vec::new();
         for older in instruments::versions_of(&mut tx, code).await? {
@@ -559,7 +617,6 @@ impl Services {
             },
         )
         .await?;
-        self.clear_password_failures(&mut tx, &keys).await?;
         audit::append(
             &mut tx,
             audit::NewEvent {
@@ -603,10 +660,13 @@ impl Services {
         }
         drop(conn);
         let reason = text_field(reason, "reason", "error-review-reason-required")?;
-        let keys = self
-            .confirm_signature(actor, client_ip, password, "retire_instrument")
+        self.confirm_signature(actor, client_ip, password, "retire_instrument")
             .await?;
         let mut tx = self.db.begin().await?;
+        review::lock_instrument(&mut tx, instrument).await?;
+        if review::retirement(&mut tx, instrument).await?.is_some() {
+            return Err(ServiceError::Conflict("error-instrument-retired"));
+        }
         let versions = instruments::versions_of(&mut tx, code).await?;
         let mut retired = Vec::new();
         for v in &versions {
@@ -648,7 +708,6 @@ impl Services {
         )
         .await?;
         review::retire_instrument(&mut tx, instrument, &reason).await?;
-        self.clear_password_failures(&mut tx, &keys).await?;
         audit::append(
             &mut tx,
             audit::NewEvent {
@@ -703,7 +762,13 @@ impl Services {
                     Some(root) => review::get_comment(&mut tx, root).await?,
                     None => to,
                 };
-                (Some(root.id), root.path)
+                let path = root
+                    .anchor
+                    .as_deref()
+                    .and_then(|a| locate(&definition, a))
+                    .map(|(p, _)| p)
+                    .or(root.path);
+                (Some(root.id), path)
             }
             None => {
                 let path = new.path.filter(|p| !p.trim().is_empty());
@@ -718,11 +783,13 @@ impl Services {
                 (None, path)
             }
         };
+        let anchor = path.as_deref().and_then(|p| anchor_of(&definition, p));
         let id = review::insert_comment(
             &mut tx,
             review::NewComment {
                 version: record.id,
                 path: path.as_deref(),
+                anchor: anchor.as_deref(),
                 body: &text,
                 reply_to,
                 author: user.id,
@@ -776,22 +843,25 @@ impl Services {
             .filter(|c| c.version == record.id)
             .ok_or(ServiceError::NotFound)?;
         let root = comment.reply_to.unwrap_or(comment.id);
-        review::set_resolved(&mut tx, root, resolved.then_some(user.id)).await?;
-        audit::append(
-            &mut tx,
-            audit::NewEvent {
-                actor: &actor.audit(),
-                action: if resolved {
-                    AuditAction::CommentResolved
-                } else {
-                    AuditAction::CommentReopened
+        // Resolving a resolved thread (or reopening an open one) changes
+        // nothing: no new resolver, no event.
+        if review::set_resolved(&mut tx, root, resolved.then_some(user.id)).await? {
+            audit::append(
+                &mut tx,
+                audit::NewEvent {
+                    actor: &actor.audit(),
+                    action: if resolved {
+                        AuditAction::CommentResolved
+                    } else {
+                        AuditAction::CommentReopened
+                    },
+                    target: AuditTarget::InstrumentVersion,
+                    target_id: Some(record.id.to_string()),
+                    details: json!({ "code": code, "number": n, "comment": root }),
                 },
-                target: AuditTarget::InstrumentVersion,
-                target_id: Some(record.id.to_string()),
-                details: json!({ "code": code, "number": n, "comment": root }),
-            },
-        )
-        .await?;
+            )
+            .await?;
+        }
         let all = review::comments_of(&mut tx, record.id).await?;
         tx.commit().await?;
         let definition: serde_json::Value =

@@ -268,6 +268,12 @@ async fn a_version_goes_through_review_to_publication_and_every_illegal_move_is_
         assert_eq!(body["status"], "changes_requested");
         let (_, counts) = call(&app, Method::GET, &c.author, "/api/v1/review/counts", Value::Null).await;
         assert_eq!(counts["changes_requested"], 1);
+        // Sent back: it goes to review again only after a change is saved.
+        refused(
+            submit(&app, &c.author).await,
+            StatusCode::CONFLICT,
+            "version-changes-requested",
+        );
         refused(
             decide(&app, &c.reviewer, "approve", "", &c.reviewer_password).await,
             StatusCode::CONFLICT,
@@ -867,6 +873,17 @@ async fn comments_thread_resolve_and_reopen() {
         assert_eq!(status, StatusCode::OK, "{resolved}");
         assert_eq!(resolved["resolved"], true);
         assert_eq!(resolved["resolved_by"], "reviewer");
+        // Resolving it again changes nothing (no new resolver, no event).
+        let (status, again) = call(
+            &app,
+            Method::PUT,
+            &c.author,
+            &format!("{comments}/{}", first["id"]),
+            json!({ "resolved": true }),
+        )
+        .await;
+        assert_eq!(status, StatusCode::OK);
+        assert_eq!(again["resolved_by"], "reviewer");
         let (_, all) = call(&app, Method::GET, &c.author, &comments, Value::Null).await;
         assert!(
             all.as_array()
@@ -898,6 +915,35 @@ async fn comments_thread_resolve_and_reopen() {
                 .len(),
             1
         );
+        // A thread follows its section when the draft is edited: sent back,
+        // the sections swapped, it is still on `custody`, now the first.
+        let reviewer_password = c.reviewer_password.clone();
+        assert_eq!(
+            decide(
+                &app,
+                &c.reviewer,
+                "request_changes",
+                "Reorder.",
+                &reviewer_password
+            )
+            .await
+            .0,
+            StatusCode::OK
+        );
+        save(&app, &c.author, |d| {
+            let sections = d["sections"].as_array_mut().unwrap();
+            sections.swap(0, 1);
+        })
+        .await;
+        let (_, all) = call(&app, Method::GET, &c.author, &comments, Value::Null).await;
+        let moved = all
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == first["id"])
+            .unwrap();
+        assert_eq!(moved["target"], "custody");
+        assert_eq!(moved["path"], "/sections/0");
         assert_eq!(
             app.stored_events_of(AuditAction::CommentReopened)
                 .await

@@ -109,6 +109,14 @@ fn place(definition: &Definition, path: Option<&str>, locale: Locale) -> String 
     }
 }
 
+/// What a comment is on, as it stands in the version now.
+fn comment_place(definition: &Definition, c: &CommentView, locale: Locale) -> String {
+    match (&c.path, &c.target) {
+        (Some(path), None) => format!("{} ({path})", tr(locale, "review-place-gone")),
+        (path, _) => place(definition, path.as_deref(), locale),
+    }
+}
+
 /// Where a blocker is fixed: a translation on the translation page at its
 /// text, anything else in the editor.
 fn blocker_link(
@@ -273,7 +281,7 @@ fn Actions(r: VersionReview, definition: Definition) -> impl IntoView {
                 <ErrorMessage error=form.error() />
                 <input type="hidden" name="decision[code]" value=code.to_string() />
                 <input type="hidden" name="decision[number]" value=number.to_string() />
-                <fieldset class="field">
+                <fieldset class="choices">
                     <legend>{t("review-decision")}</legend>
                     <label class="choice">
                         <input type="radio" name="decision[decision]" value="approve" checked=!chose_changes required />
@@ -423,7 +431,7 @@ pub fn CommentThreads(
                     data-target=root.target.clone().unwrap_or_default()
                 >
                     <p class="comment-place">
-                        <span class="tag">{state}</span> " " {place(&definition, root.path.as_deref(), locale)}
+                        <span class="tag">{state}</span> " " {comment_place(&definition, root, locale)}
                     </p>
                     <p class="comment-meta">
                         <strong>{root.author.clone()}</strong> " · " {locale.format_timestamp(&root.created_at)}
@@ -517,9 +525,14 @@ pub fn ReviewComments(code: InstrumentCode, number: i64, definition: Definition)
         |(code, number)| async move { get_version_comments(code, number).await },
     );
     let back = format!("/instruments/{code}/versions/{number}/edit");
+    let session = crate::components::use_session();
     view! {
         <Suspense>
             {move || {
+                // An administrator edits drafts but does not comment: no forms.
+                let may_comment = session
+                    .user()
+                    .is_some_and(|u| u.roles.allows(Permission::CommentOnVersions));
                 let code = code.clone();
                 let back = back.clone();
                 let definition = definition.clone();
@@ -535,7 +548,7 @@ pub fn ReviewComments(code: InstrumentCode, number: i64, definition: Definition)
                                     number
                                     comments
                                     definition
-                                    may_comment=true
+                                    may_comment
                                     back
                                     open_only=true
                                 />
@@ -600,7 +613,7 @@ fn TimelineList(timeline: Timeline, definition: Definition) -> impl IntoView {
                 "review-event-comment",
                 &[
                     ("name", arg(c.author.clone())),
-                    ("place", arg(place(&definition, c.path.as_deref(), locale))),
+                    ("place", arg(comment_place(&definition, c, locale))),
                 ],
             ),
             Some(c.text.clone()),

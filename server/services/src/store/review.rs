@@ -6,6 +6,60 @@ use crate::time::now_iso;
 use domain::{InstrumentId, UserId, VersionId, VersionStatus};
 use sqlx::Row;
 
+/// Takes the instrument's row for the rest of the transaction: every move
+/// of any of its versions lines up behind it (PostgreSQL locks the row,
+/// SQLite the database), so two moves never cross (publish and retire)
+/// nor deadlock.
+pub async fn lock_instrument(conn: &mut Conn, instrument: InstrumentId) -> Result<(), StoreError> {
+    sqlx::query("UPDATE instruments SET id = id WHERE id = $1")
+        .bind(instrument.get())
+        .execute(&mut *conn)
+        .await?;
+    Ok(())
+}
+
+/// Takes the version's row if it is still exactly as checked: this
+/// revision, this status, this round of review. False: it moved on.
+pub async fn hold_as_checked(
+    conn: &mut Conn,
+    version: VersionId,
+    revision: i64,
+    status: VersionStatus,
+    round: i64,
+) -> Result<bool, StoreError> {
+    let updated = sqlx::query(
+        "UPDATE instrument_versions SET revision = revision \
+         WHERE id = $1 AND revision = $2 AND status = $3 AND review_round = $4",
+    )
+    .bind(version.get())
+    .bind(revision)
+    .bind(status.code())
+    .bind(round)
+    .execute(&mut *conn)
+    .await?;
+    Ok(updated.rows_affected() == 1)
+}
+
+/// The reviewers who approved the version in `round` (each once).
+pub async fn approvers(
+    conn: &mut Conn,
+    version: VersionId,
+    round: i64,
+) -> Result<Vec<UserId>, StoreError> {
+    let rows = sqlx::query(
+        "SELECT DISTINCT signer_id FROM version_signatures \
+         WHERE version_id = $1 AND review_round = $2 AND meaning = 'approved'",
+    )
+    .bind(version.get())
+    .bind(round)
+    .fetch_all(&mut *conn)
+    .await?;
+    rows.iter()
+        .map(|r| Ok(UserId::from_db(r.try_get("signer_id")?)))
+        .collect::<Result<_, sqlx::Error>>()
+        .map_err(Into::into)
+}
+
 /// Records that `user` saved the version's definition (four eyes).
 pub async fn add_author(
     conn: &mut Conn,
@@ -150,6 +204,7 @@ pub async fn last_submission(
 pub struct NewComment<'a> {
     pub version: VersionId,
     pub path: Option<&'a str>,
+    pub anchor: Option<&'a str>,
     pub body: &'a str,
     pub reply_to: Option<i64>,
     pub author: UserId,
@@ -157,11 +212,12 @@ pub struct NewComment<'a> {
 
 pub async fn insert_comment(conn: &mut Conn, new: NewComment<'_>) -> Result<i64, StoreError> {
     let id: i64 = sqlx::query(
-        "INSERT INTO version_comments (version_id, path, body, reply_to, author_id, created_at) \
-         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id",
+        "INSERT INTO version_comments (version_id, path, anchor, body, reply_to, author_id, created_at) \
+         VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
     )
     .bind(new.version.get())
     .bind(new.path)
+    .bind(new.anchor)
     .bind(new.body)
     .bind(new.reply_to)
     .bind(new.author.get())
@@ -177,6 +233,7 @@ pub struct CommentRecord {
     pub id: i64,
     pub version: VersionId,
     pub path: Option<String>,
+    pub anchor: Option<String>,
     pub body: String,
     pub reply_to: Option<i64>,
     pub author: String,
@@ -185,7 +242,7 @@ pub struct CommentRecord {
     pub resolved_by: Option<String>,
 }
 
-const COMMENT_COLUMNS: &str = "c.id, c.version_id, c.path, c.body, c.reply_to, a.username AS author, \
+const COMMENT_COLUMNS: &str = "c.id, c.version_id, c.path, c.anchor, c.body, c.reply_to, a.username AS author, \
      c.created_at, c.resolved_at, r.username AS resolved_by";
 const COMMENT_FROM: &str = "FROM version_comments c JOIN users a ON a.id = c.author_id \
      LEFT JOIN users r ON r.id = c.resolved_by";
@@ -195,6 +252,7 @@ fn comment_from_row(r: &sqlx::any::AnyRow) -> Result<CommentRecord, sqlx::Error>
         id: r.try_get("id")?,
         version: VersionId::from_db(r.try_get("version_id")?),
         path: r.try_get("path")?,
+        anchor: r.try_get("anchor")?,
         body: r.try_get("body")?,
         reply_to: r.try_get("reply_to")?,
         author: r.try_get("author")?,
@@ -231,16 +289,28 @@ pub async fn get_comment(conn: &mut Conn, id: i64) -> Result<CommentRecord, Stor
     Ok(comment_from_row(&row)?)
 }
 
-/// Marks a thread resolved (by `by`) or open again (`None`).
-pub async fn set_resolved(conn: &mut Conn, id: i64, by: Option<UserId>) -> Result<(), StoreError> {
+/// Marks a thread resolved (by `by`) or open again (`None`), if it is not
+/// so already. False: nothing changed.
+pub async fn set_resolved(
+    conn: &mut Conn,
+    id: i64,
+    by: Option<UserId>,
+) -> Result<bool, StoreError> {
     let at = by.map(|_| now_iso());
-    sqlx::query("UPDATE version_comments SET resolved_at = $1, resolved_by = $2 WHERE id = $3")
-        .bind(at)
-        .bind(by.map(UserId::get))
-        .bind(id)
-        .execute(&mut *conn)
-        .await?;
-    Ok(())
+    let condition = if by.is_some() {
+        "resolved_at IS NULL"
+    } else {
+        "resolved_at IS NOT NULL"
+    };
+    let updated = sqlx::query(&format!(
+        "UPDATE version_comments SET resolved_at = $1, resolved_by = $2 WHERE id = $3 AND {condition}"
+    ))
+    .bind(at)
+    .bind(by.map(UserId::get))
+    .bind(id)
+    .execute(&mut *conn)
+    .await?;
+    Ok(updated.rows_affected() == 1)
 }
 
 pub struct NewSignature<'a> {
