@@ -135,3 +135,4 @@ change-removed = удалено
 change-changed = изменено
 change-moved = перемещено
 editor-omit-wording = Формулировка варианта «пропустить»
+editor-review-comments = Комментарии рецензентов к этому пункту
