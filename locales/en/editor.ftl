@@ -135,4 +135,3 @@ change-removed = removed
 change-changed = changed
 change-moved = moved
 editor-omit-wording = Wording of the omit option
-editor-review-comments = Review comments on this item

@@ -135,4 +135,3 @@ change-removed = удалено
 change-changed = изменено
 change-moved = перемещено
 editor-omit-wording = Формулировка варианта «пропустить»
-editor-review-comments = Комментарии рецензентов к этому пункту

@@ -135,4 +135,3 @@ change-removed = нест карда шуд
 change-changed = тағйир ёфт
 change-moved = ҷойиваз шуд
 editor-omit-wording = Матни интихоби «гузаштан»
-editor-review-comments = Шарҳҳои баррасикунандагон ба ин банд
