@@ -907,10 +907,7 @@ impl Services {
         let comments = review::comments_of(&mut conn, record.id).await?;
         let signatures = review::signatures_of(&mut conn, record.id).await?;
         let round = review::review_round(&mut conn, record.id).await?;
-        let approvals = signatures
-            .iter()
-            .filter(|s| s.meaning == "approved" && s.review_round == round)
-            .count() as i64;
+        let approvals = review::approvers(&mut conn, record.id, round).await?.len() as i64;
         let transitions = review::transitions_of(&mut conn, record.id)
             .await?
             .into_iter()
@@ -1025,10 +1022,9 @@ impl Services {
             return Ok(false);
         }
         let round = review::review_round(conn, version).await?;
-        Ok(!review::signatures_of(conn, version)
+        Ok(!review::approvers(conn, version, round)
             .await?
-            .iter()
-            .any(|s| s.meaning == "approved" && s.review_round == round && s.signer_id == user.id))
+            .contains(&user.id))
     }
 
     /// The versions waiting for review, each with who submitted it, when,
@@ -1075,11 +1071,7 @@ impl Services {
             let comments = review::comments_of(&mut conn, id).await?;
             let open = open_threads(&comment_views(&comments, number, &json)).len() as i64;
             let round = review::review_round(&mut conn, id).await?;
-            let approvals = review::signatures_of(&mut conn, id)
-                .await?
-                .iter()
-                .filter(|s| s.meaning == "approved" && s.review_round == round)
-                .count() as i64;
+            let approvals = review::approvers(&mut conn, id, round).await?.len() as i64;
             items.push(ReviewItem {
                 status: record.status,
                 title: crate::instruments::titles(&definition),
