@@ -1,7 +1,8 @@
 //! Review in a real Chromium, the whole round: a methodologist submits a
 //! draft from its review page; a reviewer comments on an item and sends
-//! it back; the methodologist sees the comment on the editor's page, fixes
-//! the score in the editor and submits again; the reviewer sees the
+//! it back; the methodologist sees the comment on the editor's page and
+//! on the item's form in the editor, fixes the score in the editor and
+//! submits again; the reviewer sees the
 //! scoring change in the diff, approves with the password and publishes;
 //! the instruments list shows version 2 as the published one.
 
@@ -152,6 +153,18 @@ async fn a_version_is_submitted_commented_fixed_approved_and_published_in_the_br
             .wait_for_text(".review-comments", "Three omissions is too many")
             .await;
         author.wait_for_hydration().await;
+        // …and on the item's own form in the editor.
+        click(
+            &author,
+            ".editor-outline li[data-item=self_harm_details] button",
+        )
+        .await;
+        author
+            .wait_for_text(
+                "section[data-item-form=self_harm_details] .item-comments",
+                "rustam: Three omissions is too many",
+            )
+            .await;
         let score = Locator::XPath("//button[code='safety_score']");
         author
             .client

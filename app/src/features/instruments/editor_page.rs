@@ -4,11 +4,11 @@
 use super::editor::EditorIsland;
 use crate::components::{ErrorMessage, Protected};
 use crate::error::AppError;
-use crate::features::review::ReviewComments;
+use crate::features::review::{ReviewComments, get_version_comments, item_notes};
 use crate::i18n::{Catalog, t, use_i18n};
 use crate::model::Problem;
 use domain::definition::Definition;
-use domain::{Locale, Permission};
+use domain::{InstrumentCode, Locale, Permission};
 use leptos::prelude::*;
 
 #[cfg(feature = "ssr")]
@@ -52,6 +52,22 @@ pub fn EditorPage() -> impl IntoView {
 #[component]
 fn EditorLoader() -> impl IntoView {
     let version = super::get_version::version_from_path();
+    let params = leptos_router::hooks::use_params_map();
+    let comments = Resource::new(
+        move || {
+            let p = params.read();
+            (
+                p.get("code").and_then(|c| c.parse::<InstrumentCode>().ok()),
+                p.get("number").and_then(|n| n.parse::<i64>().ok()),
+            )
+        },
+        |(code, number)| async move {
+            match (code, number) {
+                (Some(code), Some(number)) => get_version_comments(code, number).await,
+                _ => Err(AppError::NotFound),
+            }
+        },
+    );
     view! {
         <Suspense fallback=|| view! { <p class="loading">{t("loading")}</p> }>
             {move || {
@@ -80,11 +96,16 @@ fn EditorLoader() -> impl IntoView {
                                 Ok(definition) => {
                                     let interface = use_i18n().locale.get_untracked();
                                     let (messages, problems) = prepared(interface, &definition);
+                                    // Open review comments: above the editor, and on
+                                    // each item's form.
+                                    let all = comments.get().and_then(Result::ok).unwrap_or_default();
+                                    let notes = item_notes(&all);
                                     let comments = view! {
                                         <ReviewComments
                                             code=v.code.clone()
                                             number=v.version
                                             definition=definition.clone()
+                                            comments=all
                                         />
                                     };
                                     view! {
@@ -98,6 +119,7 @@ fn EditorLoader() -> impl IntoView {
                                             problems
                                             interface
                                             messages
+                                            comments=notes
                                         />
                                     }
                                         .into_any()

@@ -10,7 +10,7 @@ mod inbox_page;
 mod review_page;
 
 pub use inbox_page::InboxPage;
-pub use review_page::{ReviewComments, ReviewPage};
+pub use review_page::{ReviewComments, ReviewPage, item_notes};
 
 use crate::error::AppError;
 use crate::model::{CommentView, ReviewCounts, ReviewItem, VersionReview};

@@ -3,7 +3,7 @@
 
 use super::{
     CommentOnVersion, DecideOnVersion, PublishReviewedVersion, ResolveThread, RetireAnInstrument,
-    SubmitForReview, get_version_comments, get_version_review, review_path,
+    SubmitForReview, get_version_review, review_path,
 };
 use crate::components::{ErrorMessage, FormState, Protected};
 use crate::error::AppError;
@@ -518,49 +518,59 @@ fn Comments(
 /// reviewers asked, each at its section or item, answered or resolved
 /// there. Nothing when there are none.
 #[component]
-pub fn ReviewComments(code: InstrumentCode, number: i64, definition: Definition) -> impl IntoView {
-    let key = (code.clone(), number);
-    let data = Resource::new(
-        move || key.clone(),
-        |(code, number)| async move { get_version_comments(code, number).await },
-    );
+pub fn ReviewComments(
+    code: InstrumentCode,
+    number: i64,
+    definition: Definition,
+    comments: Vec<CommentView>,
+) -> impl IntoView {
+    if !comments.iter().any(|c| c.reply_to.is_none() && !c.resolved) {
+        return ().into_any();
+    }
     let back = format!("/instruments/{code}/versions/{number}/edit");
-    let session = crate::components::use_session();
+    // An administrator edits drafts but does not comment: no forms.
+    let may_comment = crate::components::use_session()
+        .user()
+        .is_some_and(|u| u.roles.allows(Permission::CommentOnVersions));
     view! {
-        <Suspense>
-            {move || {
-                // An administrator edits drafts but does not comment: no forms.
-                let may_comment = session
-                    .user()
-                    .is_some_and(|u| u.roles.allows(Permission::CommentOnVersions));
-                let code = code.clone();
-                let back = back.clone();
-                let definition = definition.clone();
-                data.get()
-                    .and_then(Result::ok)
-                    .filter(|all| all.iter().any(|c| c.reply_to.is_none() && !c.resolved))
-                    .map(move |comments| {
-                        view! {
-                            <section class="card review-comments" id="comments" aria-labelledby="comments-title">
-                                <h2 id="comments-title">{t("review-comments-open")}</h2>
-                                <CommentThreads
-                                    code=code.clone()
-                                    number
-                                    comments
-                                    definition
-                                    may_comment
-                                    back
-                                    open_only=true
-                                />
-                                <p><a href=review_path(&code, number)>{t("review-page-link")}</a></p>
-                            </section>
-                        }
-                            .into_any()
-                    })
-            }}
-        </Suspense>
+        <section class="card review-comments" id="comments" aria-labelledby="comments-title">
+            <h2 id="comments-title">{t("review-comments-open")}</h2>
+            <CommentThreads
+                code=code.clone()
+                number
+                comments
+                definition
+                may_comment
+                back
+                open_only=true
+            />
+            <p><a href=review_path(&code, number)>{t("review-page-link")}</a></p>
+        </section>
     }
     .into_any()
+}
+
+/// The open threads on items, as the editor shows them on each item's
+/// form: (item key, "who: what"), replies after their thread.
+pub fn item_notes(comments: &[CommentView]) -> Vec<(String, String)> {
+    let mut notes = Vec::new();
+    for root in comments
+        .iter()
+        .filter(|c| c.reply_to.is_none() && !c.resolved)
+    {
+        let Some(key) = root
+            .target
+            .clone()
+            .filter(|_| root.path.as_deref().is_some_and(|p| p.contains("/items/")))
+        else {
+            continue;
+        };
+        notes.push((key.clone(), format!("{}: {}", root.author, root.text)));
+        for reply in comments.iter().filter(|c| c.reply_to == Some(root.id)) {
+            notes.push((key.clone(), format!("↳ {}: {}", reply.author, reply.text)));
+        }
+    }
+    notes
 }
 
 /// Every transition, comment, signature and sign-off, oldest first.

@@ -500,6 +500,13 @@ fn ItemForm(editor: Editor, s: usize, i: usize) -> impl IntoView {
     let fid = move |name: &str| field_id(&format!("/sections/{s}/items/{i}/{name}"));
     let key = item.key.to_string();
     let key_attr = key.clone();
+    // What reviewers asked about this item (open threads).
+    let notes: Vec<String> = editor.comments.with_value(|all| {
+        all.iter()
+            .filter(|(k, _)| *k == key)
+            .map(|(_, note)| note.clone())
+            .collect()
+    });
     let scale = item
         .scale
         .as_ref()
@@ -523,6 +530,14 @@ fn ItemForm(editor: Editor, s: usize, i: usize) -> impl IntoView {
     view! {
         <section class="card" data-item-form=key_attr>
             <h2>{t("editor-item")} " " <code>{key.clone()}</code></h2>
+            {(!notes.is_empty()).then(|| {
+                view! {
+                    <aside class="item-comments" role="note">
+                        <h3>{t("editor-review-comments")}</h3>
+                        <ul>{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
+                    </aside>
+                }
+            })}
             <div class="actions">
                 <Act caption="editor-move-up" on_press=move |_| editor.restructure(|d| ops::step_item(d, s, i, -1).map(|(s, i)| Selected::Item(s, i))) />
                 <Act caption="editor-move-down" on_press=move |_| editor.restructure(|d| ops::step_item(d, s, i, 1).map(|(s, i)| Selected::Item(s, i))) />

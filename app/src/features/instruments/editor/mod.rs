@@ -39,6 +39,9 @@ pub struct Editor {
     pub save: SaveState,
     /// Every problem of the draft at the last save (server `check()`).
     pub problems: RwSignal<Vec<Problem>>,
+    /// Open review comments, as (item key, "who: what"), shown on the
+    /// item's form.
+    pub comments: StoredValue<Vec<(String, String)>>,
 }
 
 impl Editor {
@@ -166,6 +169,8 @@ pub fn EditorIsland(
     problems: Vec<Problem>,
     interface: Locale,
     messages: Catalog,
+    /// Open review comments on items: (item key, "who: what").
+    comments: Vec<(String, String)>,
 ) -> impl IntoView {
     start_island(messages, interface);
     let draft = RwSignal::new(definition.clone());
@@ -177,6 +182,7 @@ pub fn EditorIsland(
         undo: RwSignal::new(vec![]),
         save,
         problems,
+        comments: StoredValue::new(comments),
     };
     save::warn_before_leaving(save);
     // The editor is built in the browser, not hydrated: the server sends
