@@ -19,3 +19,8 @@ history-new-draft = New draft from the latest published version
 history-new-draft-hint = A published version is never edited: changes go into a new draft version, which starts as a copy.
 history-export = Export JSON
 history-edit = Edit
+
+# The editor's page around the editor (the editor island does not carry these).
+editor-page-title = Edit draft
+editor-not-a-draft = This version is not a draft and is never edited. Start a new draft version from the instrument's page.
+editor-review-comment = Review comment

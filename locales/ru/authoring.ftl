@@ -19,3 +19,8 @@ history-new-draft = Новый черновик из последней опуб
 history-new-draft-hint = Опубликованная версия никогда не редактируется: изменения вносятся в новую черновую версию, которая начинается как копия.
 history-export = Экспорт JSON
 history-edit = Редактировать
+
+# The editor's page around the editor (the editor island does not carry these).
+editor-page-title = Редактирование черновика
+editor-not-a-draft = Эта версия — не черновик и не редактируется. Начните новую черновую версию на странице инструмента.
+editor-review-comment = Комментарий рецензента

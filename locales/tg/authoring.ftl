@@ -19,3 +19,8 @@ history-new-draft = Сиёҳнависи нав аз версияи охирин
 history-new-draft-hint = Версияи нашршуда ҳеҷ гоҳ таҳрир намешавад: тағйирот ба версияи нави сиёҳнавис ворид мешаванд, ки ҳамчун нусха оғоз мешавад.
 history-export = Содироти JSON
 history-edit = Таҳрир кардан
+
+# The editor's page around the editor (the editor island does not carry these).
+editor-page-title = Таҳрири сиёҳнавис
+editor-not-a-draft = Ин версия сиёҳнавис нест ва таҳрир карда намешавад. Дар саҳифаи асбоб версияи нави сиёҳнавис оғоз кунед.
+editor-review-comment = Шарҳи баррасикунанда

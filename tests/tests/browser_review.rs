@@ -161,7 +161,7 @@ async fn a_version_is_submitted_commented_fixed_approved_and_published_in_the_br
         .await;
         author
             .wait_for_text(
-                "section[data-item-form=self_harm_details] .item-comments",
+                "section[data-item-form=self_harm_details] .item-comment",
                 "rustam: Three omissions is too many",
             )
             .await;

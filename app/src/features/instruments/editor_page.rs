@@ -99,7 +99,7 @@ fn EditorLoader() -> impl IntoView {
                                     // Open review comments: above the editor, and on
                                     // each item's form.
                                     let all = comments.get().and_then(Result::ok).unwrap_or_default();
-                                    let notes = item_notes(&all);
+                                    let notes = item_notes(&all, &crate::i18n::tr(interface, "editor-review-comment"));
                                     let comments = view! {
                                         <ReviewComments
                                             code=v.code.clone()

@@ -551,8 +551,9 @@ pub fn ReviewComments(
 }
 
 /// The open threads on items, as the editor shows them on each item's
-/// form: (item key, "who: what"), replies after their thread.
-pub fn item_notes(comments: &[CommentView]) -> Vec<(String, String)> {
+/// form, each as a `Problem` at the item's key saying "LABEL — who: what",
+/// replies after their thread.
+pub fn item_notes(comments: &[CommentView], label: &str) -> Vec<Problem> {
     let mut notes = Vec::new();
     for root in comments
         .iter()
@@ -565,9 +566,15 @@ pub fn item_notes(comments: &[CommentView]) -> Vec<(String, String)> {
         else {
             continue;
         };
-        notes.push((key.clone(), format!("{}: {}", root.author, root.text)));
+        notes.push(Problem::text(
+            key.clone(),
+            format!("{label} — {}: {}", root.author, root.text),
+        ));
         for reply in comments.iter().filter(|c| c.reply_to == Some(root.id)) {
-            notes.push((key.clone(), format!("↳ {}: {}", reply.author, reply.text)));
+            notes.push(Problem::text(
+                key.clone(),
+                format!("↳ {}: {}", reply.author, reply.text),
+            ));
         }
     }
     notes

@@ -6,7 +6,7 @@ use super::builder::ConditionBuilder;
 use super::ops::{self, ConditionSlot, Selected, TextSlot};
 use super::scoring::{FlagForm, JudgementForm, ScoreForm};
 use super::widgets::{Act, Check, Choice, Entry, Options};
-use super::{Editor, field_id};
+use super::{Editor, field_id, messages_at};
 use crate::i18n::{t, t_args, tr, use_i18n};
 use domain::definition::{
     Condition, Definition, ItemKey, ItemType, Requirement, ScaleKey, SectionKey, Wording,
@@ -76,10 +76,16 @@ pub fn SelectedForm(editor: Editor) -> impl IntoView {
 /// The problems of one place, under its field.
 #[component]
 pub(super) fn FieldProblems(editor: Editor, path: String) -> impl IntoView {
-    let problems = editor.problems_at(path);
+    view! { <Notes list=editor.problems_at(path) class="field-error" /> }
+}
+
+/// Short messages, a paragraph each: a field's problems, an item's review
+/// comments (one component for both keeps the bundle small).
+#[component]
+fn Notes(list: Signal<Vec<String>>, class: &'static str) -> impl IntoView {
     view! {
-        <For each=move || problems.get() key=|m| m.clone() let(message)>
-            <p class="field-error">{message}</p>
+        <For each=move || list.get() key=|m| m.clone() let(message)>
+            <p class=class>{message}</p>
         </For>
     }
 }
@@ -500,13 +506,6 @@ fn ItemForm(editor: Editor, s: usize, i: usize) -> impl IntoView {
     let fid = move |name: &str| field_id(&format!("/sections/{s}/items/{i}/{name}"));
     let key = item.key.to_string();
     let key_attr = key.clone();
-    // What reviewers asked about this item (open threads).
-    let notes: Vec<String> = editor.comments.with_value(|all| {
-        all.iter()
-            .filter(|(k, _)| *k == key)
-            .map(|(_, note)| note.clone())
-            .collect()
-    });
     let scale = item
         .scale
         .as_ref()
@@ -530,14 +529,7 @@ fn ItemForm(editor: Editor, s: usize, i: usize) -> impl IntoView {
     view! {
         <section class="card" data-item-form=key_attr>
             <h2>{t("editor-item")} " " <code>{key.clone()}</code></h2>
-            {(!notes.is_empty()).then(|| {
-                view! {
-                    <aside class="item-comments" role="note">
-                        <h3>{t("editor-review-comments")}</h3>
-                        <ul>{notes.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
-                    </aside>
-                }
-            })}
+            <Notes list=messages_at(editor.comments, key.clone()) class="message warning item-comment" />
             <div class="actions">
                 <Act caption="editor-move-up" on_press=move |_| editor.restructure(|d| ops::step_item(d, s, i, -1).map(|(s, i)| Selected::Item(s, i))) />
                 <Act caption="editor-move-down" on_press=move |_| editor.restructure(|d| ops::step_item(d, s, i, 1).map(|(s, i)| Selected::Item(s, i))) />

@@ -39,9 +39,10 @@ pub struct Editor {
     pub save: SaveState,
     /// Every problem of the draft at the last save (server `check()`).
     pub problems: RwSignal<Vec<Problem>>,
-    /// Open review comments, as (item key, "who: what"), shown on the
-    /// item's form.
-    pub comments: StoredValue<Vec<(String, String)>>,
+    /// Open review comments on items, shown on the item's form: each a
+    /// "problem" whose path is the item's key and whose message is the
+    /// note (the problems' own type and code: a smaller bundle).
+    pub comments: RwSignal<Vec<Problem>>,
 }
 
 impl Editor {
@@ -85,21 +86,25 @@ impl Editor {
 
     /// The problems whose path is `path` or inside it.
     pub fn problems_at(self, path: String) -> Signal<Vec<String>> {
-        let problems = self.problems;
-        Signal::derive(move || {
-            problems.with(|all| {
-                all.iter()
-                    .filter(|p| {
-                        p.path == path
-                            || p.path
-                                .strip_prefix(path.as_str())
-                                .is_some_and(|rest| rest.starts_with('/'))
-                    })
-                    .map(|p| p.message.clone())
-                    .collect()
-            })
-        })
+        messages_at(self.problems, path)
     }
+}
+
+/// The messages of `list` whose path is `path` or inside it.
+pub fn messages_at(list: RwSignal<Vec<Problem>>, path: String) -> Signal<Vec<String>> {
+    Signal::derive(move || {
+        list.with(|all| {
+            all.iter()
+                .filter(|p| {
+                    p.path == path
+                        || p.path
+                            .strip_prefix(path.as_str())
+                            .is_some_and(|rest| rest.starts_with('/'))
+                })
+                .map(|p| p.message.clone())
+                .collect()
+        })
+    })
 }
 
 /// The element id of the field a JSON pointer names (problems link there).
@@ -169,8 +174,9 @@ pub fn EditorIsland(
     problems: Vec<Problem>,
     interface: Locale,
     messages: Catalog,
-    /// Open review comments on items: (item key, "who: what").
-    comments: Vec<(String, String)>,
+    /// Open review comments on items: path = the item's key, message =
+    /// "who: what".
+    comments: Vec<Problem>,
 ) -> impl IntoView {
     start_island(messages, interface);
     let draft = RwSignal::new(definition.clone());
@@ -182,7 +188,7 @@ pub fn EditorIsland(
         undo: RwSignal::new(vec![]),
         save,
         problems,
-        comments: StoredValue::new(comments),
+        comments: RwSignal::new(comments),
     };
     save::warn_before_leaving(save);
     // The editor is built in the browser, not hydrated: the server sends
