@@ -111,6 +111,46 @@ async fn a_version_is_reviewed_from_its_page_with_plain_forms() {
             commented.headers()["location"].to_str().unwrap(),
             format!("{REVIEW}#comments")
         );
+        // A reply refused (too long) comes back in its thread's reply
+        // form, said in Russian; the new-thread form stays empty.
+        let html = page(&app, &reviewer, REVIEW).await;
+        let thread = html
+            .split("id=\"comment-")
+            .nth(1)
+            .and_then(|rest| rest.split('"').next())
+            .expect("the thread's id")
+            .to_owned();
+        let long = format!("Ответ. {}", "а".repeat(4000));
+        let refused = app
+            .plain_form(
+                &reviewer,
+                "comment_on_version",
+                REVIEW,
+                &[
+                    ("comment[code]", "IRNS"),
+                    ("comment[number]", "2"),
+                    ("comment[text]", &long),
+                    ("comment[reply_to]", &thread),
+                    ("comment[back]", REVIEW),
+                ],
+            )
+            .await;
+        assert_eq!(refused.status(), StatusCode::SEE_OTHER);
+        let html = page(&app, &reviewer, REVIEW).await;
+        let reply_form = html
+            .split(&format!("id=\"reply-{thread}\""))
+            .nth(1)
+            .expect("the thread's reply form");
+        assert!(
+            reply_form.split("</textarea>").next().unwrap().contains(&long),
+            "the reply typed is kept in its form: {html}"
+        );
+        assert!(html.contains("не более 4000 знаков"), "{html}");
+        let new_thread = html.split("id=\"comment-text\"").nth(1).unwrap();
+        assert!(
+            !new_thread.split("</textarea>").next().unwrap().contains("Ответ."),
+            "{html}"
+        );
 
         // A wrong password: refused in Russian, the reason kept.
         let wrong = app

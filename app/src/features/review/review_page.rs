@@ -370,6 +370,10 @@ pub fn CommentThreads(
     open_only: bool,
 ) -> impl IntoView {
     let locale = use_i18n().locale.get_untracked();
+    // A refused comment comes back to the form it was typed in: a reply to
+    // its thread's reply form, a new thread to the new-thread form.
+    let form = FormState::of(CommentOnVersion::PATH);
+    let refused_reply = form.value("comment[reply_to]").filter(|r| !r.is_empty());
     let threads = comments
         .iter()
         .filter(|c| c.reply_to.is_none() && !(open_only && c.resolved))
@@ -389,6 +393,14 @@ pub fn CommentThreads(
                 })
                 .collect_view();
             let field = format!("reply-{}", root.id);
+            let refused = (refused_reply.as_deref() == Some(root.id.to_string().as_str()))
+                .then_some(&form);
+            let (reply_error, reply_text) = (
+                refused.and_then(FormState::error),
+                refused
+                    .and_then(|f| f.value("comment[text]"))
+                    .unwrap_or_default(),
+            );
             let state = if root.resolved {
                 tr_args(
                     locale,
@@ -411,13 +423,16 @@ pub fn CommentThreads(
                         </button>
                     </form>
                     <form class="form" method="post" action=CommentOnVersion::PATH>
+                        <ErrorMessage error=reply_error />
                         <input type="hidden" name="comment[code]" value=code.to_string() />
                         <input type="hidden" name="comment[number]" value=number.to_string() />
                         <input type="hidden" name="comment[reply_to]" value=root.id.to_string() />
                         <input type="hidden" name="comment[back]" value=back.clone() />
                         <div class="field">
                             <label for=field.clone()>{t("review-reply")}</label>
-                            <textarea id=field name="comment[text]" rows="2" maxlength="4000" required></textarea>
+                            <textarea id=field name="comment[text]" rows="2" maxlength="4000" required>
+                                {reply_text}
+                            </textarea>
                         </div>
                         <button type="submit">{t("review-reply-send")}</button>
                     </form>
@@ -443,7 +458,11 @@ pub fn CommentThreads(
             }
         })
         .collect_view();
-    let form = FormState::of(CommentOnVersion::PATH);
+    let form = if refused_reply.is_some() {
+        FormState::default()
+    } else {
+        form
+    };
     let mut places = vec![(String::new(), tr(locale, "review-place-version"))];
     for (i, s) in definition.sections.iter().enumerate() {
         let path = format!("/sections/{i}");
