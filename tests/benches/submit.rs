@@ -26,6 +26,11 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 use tests::{Engine, TestApp, TestDb};
 
+/// The server measured here allocates as the `mizon` binary does
+/// (`server/src/main.rs`), not with the C library's malloc.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn env_number(name: &str, default: usize) -> usize {
     std::env::var(name)
         .ok()
