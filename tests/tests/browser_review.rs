@@ -165,6 +165,7 @@ async fn a_version_is_submitted_commented_fixed_approved_and_published_in_the_br
                 "rustam: Three omissions is too many",
             )
             .await;
+        author.screenshot("review-comment-on-item").await;
         let score = Locator::XPath("//button[code='safety_score']");
         author
             .client
