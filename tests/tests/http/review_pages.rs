@@ -33,6 +33,29 @@ async fn save(app: &TestApp, token: &str, change: impl FnOnce(&mut Value)) {
     assert_eq!(response.status(), StatusCode::OK);
 }
 
+/// Posts the comment form of IRNS 2 from its review page as `client`: a new
+/// thread at `path` (empty: the version), or a reply to thread `reply_to`.
+async fn comment(
+    app: &TestApp,
+    client: &reqwest::Client,
+    path: Option<&str>,
+    text: &str,
+    reply_to: &str,
+) -> reqwest::Response {
+    let mut fields = vec![
+        ("comment[code]", "IRNS"),
+        ("comment[number]", "2"),
+        ("comment[text]", text),
+        ("comment[reply_to]", reply_to),
+        ("comment[back]", REVIEW),
+    ];
+    if let Some(path) = path {
+        fields.push(("comment[path]", path));
+    }
+    app.plain_form(client, "comment_on_version", REVIEW, &fields)
+        .await
+}
+
 #[tokio::test]
 async fn a_version_is_reviewed_from_its_page_with_plain_forms() {
     on_each_engine(|db| async move {
@@ -91,21 +114,14 @@ async fn a_version_is_reviewed_from_its_page_with_plain_forms() {
         assert!(html.contains("data-class=\"scoring\" data-count=\"1\""), "{html}");
 
         // A comment on an item.
-        let commented = app
-            .plain_form(
-                &reviewer,
-                "comment_on_version",
-                REVIEW,
-                &[
-                    ("comment[code]", "IRNS"),
-                    ("comment[number]", "2"),
-                    ("comment[path]", "/sections/0/items/1"),
-                    ("comment[text]", "Почему два пропуска?"),
-                    ("comment[reply_to]", ""),
-                    ("comment[back]", REVIEW),
-                ],
-            )
-            .await;
+        let commented = comment(
+            &app,
+            &reviewer,
+            Some("/sections/0/items/1"),
+            "Почему два пропуска?",
+            "",
+        )
+        .await;
         assert_eq!(commented.status(), StatusCode::SEE_OTHER);
         assert_eq!(
             commented.headers()["location"].to_str().unwrap(),
@@ -121,20 +137,7 @@ async fn a_version_is_reviewed_from_its_page_with_plain_forms() {
             .expect("the thread's id")
             .to_owned();
         let long = format!("Ответ. {}", "а".repeat(4000));
-        let refused = app
-            .plain_form(
-                &reviewer,
-                "comment_on_version",
-                REVIEW,
-                &[
-                    ("comment[code]", "IRNS"),
-                    ("comment[number]", "2"),
-                    ("comment[text]", &long),
-                    ("comment[reply_to]", &thread),
-                    ("comment[back]", REVIEW),
-                ],
-            )
-            .await;
+        let refused = comment(&app, &reviewer, None, &long, &thread).await;
         assert_eq!(refused.status(), StatusCode::SEE_OTHER);
         let html = page(&app, &reviewer, REVIEW).await;
         let reply_form = html
